@@ -1,0 +1,10 @@
+"""Comparators: one module per kind of conflict, each returning Findings."""
+from __future__ import annotations
+
+from claimcheck.compare.numeric import compare_numeric
+from claimcheck.compare.offices import compare_offices
+
+
+def compare_all(claims, vectors, articles) -> list:
+    """Every comparator's findings; `vectors` rows align with `claims`."""
+    return compare_numeric(claims, vectors, articles) + compare_offices(claims, articles)

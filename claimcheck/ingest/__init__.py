@@ -1,0 +1,90 @@
+"""Ingest: read article files into `Article` records (text, metadata, cleaned blocks).
+
+    articles, skipped = read_articles(["news/", "extra.html"])
+
+Nothing here raises on bad input: whatever cannot be read becomes a `Skipped` with a plain reason.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+
+from claimcheck.ingest.clean import clean
+from claimcheck.ingest.decode import decode
+from claimcheck.ingest.discover import Found, discover, read_bytes
+from claimcheck.ingest.formats import Record, parse
+from claimcheck.ingest.metadata import parse_date, pick, text_field
+from claimcheck.ingest.skip import Unreadable
+from claimcheck.records import Article, Skipped
+
+__all__ = ["read_articles"]
+
+
+def read_articles(paths: Sequence[str]) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    found, skipped = discover(paths)
+    articles: list[Article] = []
+    first_with_hash: dict[str, str] = {}  # content hash -> where it was first seen
+    used_ids: set[str] = set()
+    for f in found:  # sorted by path, so "earlier" and the id suffixes are deterministic
+        try:
+            records, problems = parse(f.path, decode(read_bytes(f.path)))
+        except Unreadable as e:
+            skipped.append(Skipped(f.path, str(e)))
+            continue
+        except Exception as e:  # one bad file must not stop the run; the reason still says what broke
+            skipped.append(Skipped(f.path, f"could not read: {type(e).__name__}: {e}"))
+            continue
+        skipped.extend(Skipped(f.path, p) for p in problems)
+        for record in records:
+            label = f"{f.path} ({record.where})" if record.where else f.path
+            prefix = f"{record.where}: " if record.where else ""
+            content_hash = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
+            if content_hash in first_with_hash:
+                skipped.append(Skipped(f.path, f"{prefix}duplicate of {first_with_hash[content_hash]}"))
+                continue
+            first_with_hash[content_hash] = label
+            blocks = clean(record.text, record.body_start)
+            if not blocks:
+                skipped.append(Skipped(f.path, f"{prefix}no article text left after removing page furniture"))
+                continue
+            article_id = _unique(_base_id(f, record), used_ids)
+            articles.append(_article(f, record, article_id, content_hash, blocks))
+    articles.sort(key=lambda a: (a.path, a.id))
+    skipped.sort(key=lambda s: (s.path, s.reason))
+    return tuple(articles), tuple(skipped)
+
+
+def _stem(path: str) -> str:
+    return os.path.splitext(os.path.basename(os.path.normpath(path)))[0]
+
+
+def _base_id(f: Found, record: Record) -> str:
+    given = text_field(record.meta, "id")
+    if given:
+        return given
+    return _stem(f.path) if record.index is None else f"{_stem(f.path)}#{record.index}"
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate, n = base, 1
+    while candidate in used:
+        n += 1
+        candidate = f"{base}~{n}"
+    used.add(candidate)
+    return candidate
+
+
+def _article(f: Found, record: Record, article_id: str, content_hash: str, blocks) -> Article:
+    meta = record.meta
+    return Article(
+        id=article_id,
+        path=f.path,
+        source=text_field(meta, "source") or _stem(f.path),
+        text=record.text,
+        content_hash=content_hash,
+        published=parse_date(pick(meta, "published")),
+        title=text_field(meta, "title"),
+        url=text_field(meta, "url"),
+        blocks=blocks,
+    )

@@ -1,0 +1,36 @@
+"""What every comparator shares: stable fingerprints, statements, and how sources are named."""
+from __future__ import annotations
+
+import hashlib
+
+from claimcheck.records import Article, Claim, Statement
+
+
+def fingerprint(kind: str, subject_key: str, values: list[str]) -> str:
+    """The same disagreement gets the same id on every run and machine.
+
+    Built from what is disputed and the disputed values, never from file names, line numbers or input
+    order, so it survives renames and edits elsewhere in an article.
+    """
+    material = "\x1f".join([kind, subject_key, *sorted(set(values))])
+    return f"{kind[:3]}-{hashlib.sha256(material.encode('utf-8')).hexdigest()[:16]}"
+
+
+def statement(claim: Claim, article: Article, value: str) -> Statement:
+    s = claim.sentence
+    return Statement(
+        article_id=s.article_id,
+        path=article.path,
+        sentence=s.text,
+        value=value,
+        start=s.start,
+        end=s.end,
+        line=s.line,
+    )
+
+
+def name_sources(articles: list[Article]) -> str:
+    names = sorted({a.source for a in articles})
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -1,0 +1,162 @@
+"""Figures for the same counted thing that the sources give differently.
+
+Two figures are compared when they count the same thing (same head noun and unit, no clash of
+nationality or other proper modifiers) in sentences that say much the same (cosine similarity of their
+embeddings). Each figure is an interval: its wording ("more than", "about", a range) and, for round
+numbers, the rounding a reader allows. Disjoint intervals cannot both be true (error); overlapping ones
+that differ a lot can be reconciled only under a condition the explanation states (warning).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.extract.names import fold
+from claimcheck.records import Article, Claim, Finding, Quantity
+
+MIN_SIMILARITY = 0.45  # cosine; below it two sentences are about different things
+MIN_GAP = 0.15  # relative difference below which overlapping figures are treated as the same
+ROUND_TOLERANCE = 0.03  # "10,000" as written may stand for anything rounded to it
+
+_BOUND_WORDS = {
+    "exact": "an exact figure",
+    "about": "an estimate",
+    "more_than": "a lower bound",
+    "less_than": "an upper bound",
+    "range": "a range",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    claim: Claim
+    quantity: Quantity
+    row: int  # the claim's row in the vector matrix
+
+
+def interval(q: Quantity) -> tuple[float, float]:
+    low = q.low if q.low is not None else -math.inf
+    high = q.high if q.high is not None else math.inf
+    if q.bound == "exact" and q.value and float(q.value).is_integer() and int(q.value) % 100 == 0:
+        low, high = q.value * (1 - ROUND_TOLERANCE), q.value * (1 + ROUND_TOLERANCE)
+    return low, high
+
+
+def _modifiers(q: Quantity) -> set[str]:
+    """Capitalised words before the counted noun: 'North Korean soldiers' -> {'north', 'korean'}."""
+    words = q.thing_text.split()
+    return {fold(w) for w in words[:-1] if w[:1].isupper()}
+
+
+def same_thing(a: Quantity, b: Quantity) -> bool:
+    if not a.thing or a.thing != b.thing or a.unit != b.unit:
+        return False
+    ma, mb = _modifiers(a), _modifiers(b)
+    return not (ma and mb and not (ma & mb))
+
+
+def relation(a: Quantity, b: Quantity) -> str | None:
+    """'error' when both cannot be true, 'warning' when only under a condition, None when they agree."""
+    lo_a, hi_a = interval(a)
+    lo_b, hi_b = interval(b)
+    if hi_a < lo_b or hi_b < lo_a:
+        return "error"
+    scale = max(abs(a.value), abs(b.value)) or 1.0
+    if abs(a.value - b.value) / scale > MIN_GAP and "vague" not in (a.bound, b.bound):
+        return "warning"
+    return None
+
+
+def _describe(m: Mention, articles: dict[str, Article]) -> str:
+    who = articles[m.claim.sentence.article_id].source
+    said = f" (attributed to {m.claim.speaker})" if m.claim.speaker else ""
+    return f"{who} gives {m.quantity.text}{said}, {_BOUND_WORDS.get(m.quantity.bound, 'a figure')}"
+
+
+def _explain(chosen: list[Mention], severity: str, articles: dict[str, Article]) -> str:
+    parts = "; ".join(_describe(m, articles) for m in chosen)
+    thing = chosen[0].quantity.thing_text or chosen[0].quantity.thing
+    if severity == "error":
+        return f"{parts}. These figures for {thing} cannot all be true."
+    lows = [interval(m.quantity)[0] for m in chosen]
+    highs = [interval(m.quantity)[1] for m in chosen]
+    low, high = max(lows), min(highs)
+    if math.isinf(high):
+        condition = f"the figure is at least {low:,.0f}"
+    elif math.isinf(low):
+        condition = f"the figure is at most {high:,.0f}"
+    else:
+        condition = f"the figure lies between {low:,.0f} and {high:,.0f}"
+    return f"{parts}. Both can be true only if {condition}; check which the sources mean."
+
+
+def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+    """Findings for figures that disagree across articles; `vectors` rows align with `claims`."""
+    mentions = [
+        Mention(c, q, row)
+        for row, c in enumerate(claims)
+        if c.sentence.is_fact
+        for q in c.quantities
+        if q.thing and q.bound != "vague"
+    ]
+    n = len(mentions)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    conflicts: dict[tuple[int, int], str] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            a, b = mentions[i], mentions[j]
+            if a.claim.sentence.article_id == b.claim.sentence.article_id:
+                continue
+            if not same_thing(a.quantity, b.quantity):
+                continue
+            if float(vectors[a.row] @ vectors[b.row]) < MIN_SIMILARITY:
+                continue
+            parent[find(i)] = find(j)
+            rel = relation(a.quantity, b.quantity)
+            if rel:
+                conflicts[(i, j)] = rel
+
+    topics: dict[int, list[int]] = {}
+    for i in range(n):
+        topics.setdefault(find(i), []).append(i)
+    findings = []
+    for members in topics.values():
+        pairs = {p: r for p, r in conflicts.items() if p[0] in members}
+        if not pairs:
+            continue
+        weight = {i: sum(1 for p in pairs if i in p) for i in members}
+        chosen_by_article: dict[str, Mention] = {}
+        for i in sorted(members, key=lambda i: (-weight[i], mentions[i].claim.sentence.index)):
+            m = mentions[i]
+            chosen_by_article.setdefault(m.claim.sentence.article_id, m)
+        chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
+        severity = "error" if "error" in pairs.values() else "warning"
+        dated = [articles[m.claim.sentence.article_id].published for m in chosen]
+        later_note = ""
+        if severity == "error" and all(dated) and len(set(dated)) > 1:
+            severity = "warning"  # reported at different times: the later figure may supersede
+            later_note = " The reports were published on different days; the later figure may supersede the earlier."
+        thing = chosen[0].quantity.thing
+        findings.append(
+            Finding(
+                id=fingerprint("numeric", f"{thing}|{chosen[0].quantity.unit}", [m.quantity.text for m in chosen]),
+                kind="numeric",
+                severity=severity,
+                subject=max((m.quantity.thing_text for m in chosen), key=len) or thing,
+                explanation=_explain(chosen, severity, articles) + later_note,
+                statements=tuple(
+                    statement(m.claim, articles[m.claim.sentence.article_id], m.quantity.text) for m in chosen
+                ),
+            )
+        )
+    return findings

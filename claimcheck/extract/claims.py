@@ -1,0 +1,38 @@
+"""Run every extractor over one sentence and bundle what they found into a Claim."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from claimcheck.extract.dates import extract_dates
+from claimcheck.extract.entities import extract_entities
+from claimcheck.extract.offices import extract_offices
+from claimcheck.extract.quantities import extract_quantities
+from claimcheck.records import Claim, Sentence
+
+# "..., according to X" / "X said" / "X says": who the sentence attributes its content to.
+_ACCORDING = re.compile(r"\baccording to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})")
+_SAID = re.compile(r"(?:^|, |\" )((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5}) (?:said|says|stated|told|reported|claimed|estimated)\b")
+
+
+def speaker_of(text: str) -> str | None:
+    for pattern in (_ACCORDING, _SAID):
+        found = pattern.search(text)
+        if found:
+            return found.group(1)
+    return None
+
+
+def extract_claim(sentence: Sentence, span, published: date | None) -> Claim:
+    """Everything the extractors can tell about one sentence."""
+    if not sentence.is_fact:
+        # Headings, questions and interview turns are kept for the record but not mined for facts.
+        return Claim(sentence=sentence)
+    return Claim(
+        sentence=sentence,
+        entities=extract_entities(span),
+        quantities=extract_quantities(span),
+        offices=extract_offices(span),
+        dates=extract_dates(span, published),
+        speaker=speaker_of(sentence.text),
+    )

@@ -1,0 +1,78 @@
+"""Normalising names of people, organisations and places, so spelling variants agree.
+
+"Yoon Suk-yeol", "Yoon Suk Yeol" and "yoon suk yeol" share one key; "South Korean", "South Korea's"
+and "South Korea" share one place key. These keys group claims; they never decide a conflict alone.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "col", "lt", "sgt"}
+_POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+
+# Demonyms that suffix-stripping cannot tie to their country (the regular ones, such as
+# "Estonian"/"Estonia", are handled by `place_key`).
+_IRREGULAR_DEMONYMS = {
+    "french": "france", "british": "britain", "english": "england", "dutch": "netherlands",
+    "welsh": "wales", "scottish": "scotland", "irish": "ireland", "swiss": "switzerland",
+    "danish": "denmark", "swedish": "sweden", "finnish": "finland", "polish": "poland",
+    "spanish": "spain", "turkish": "turkey", "greek": "greece", "thai": "thailand",
+    "filipino": "philippines", "philippine": "philippines", "peruvian": "peru", "norwegian": "norway",
+    "icelandic": "iceland", "flemish": "flanders", "portuguese": "portugal", "us": "united states",
+    "u.s.": "united states", "american": "united states", "america": "united states",
+    "usa": "united states", "uk": "united kingdom", "u.k.": "united kingdom",
+    "lebanese": "lebanon", "vietnamese": "vietnam", "chinese": "china", "japanese": "japan",
+    "bangladeshi": "bangladesh", "pakistani": "pakistan", "israeli": "israel", "iraqi": "iraq",
+    "kuwaiti": "kuwait", "qatari": "qatar", "saudi": "saudi arabia", "emirati": "united arab emirates",
+    "afghan": "afghanistan", "kazakh": "kazakhstan", "uzbek": "uzbekistan", "tajik": "tajikistan",
+    "kyrgyz": "kyrgyzstan", "somali": "somalia", "malagasy": "madagascar", "cypriot": "cyprus",
+    "maltese": "malta", "argentine": "argentina", "argentinian": "argentina",
+}
+_DEMONYM_SUFFIXES = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "ia", "a", "e", "i", "n", "o", "y")
+
+
+def fold(text: str) -> str:
+    """Lowercase, accents removed, typographic quotes made plain."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", fold(text))
+
+
+def person_key(name: str) -> str:
+    """'Yoon Suk-yeol' -> 'yoon suk yeol'; honorifics dropped."""
+    name = _POSSESSIVE.sub("", name.strip())
+    return " ".join(w for w in words(name) if w not in _HONORIFICS)
+
+
+def _stem(word: str) -> str:
+    """Strip demonym and country endings until none is left: 'germany' and 'german' both give 'germ'."""
+    changed = True
+    while changed:
+        changed = False
+        for suffix in _DEMONYM_SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word, changed = word[: -len(suffix)], True
+                break
+    return word
+
+
+def place_key(text: str) -> str:
+    """A key under which a country's name and its demonym agree: 'South Korean' ~ "South Korea's"."""
+    text = fold(_POSSESSIVE.sub("", text.strip()))
+    text = re.sub(r"^the\s+", "", text)
+    text = _IRREGULAR_DEMONYMS.get(text, text)
+    parts = text.split()
+    if parts and parts[-1] in _IRREGULAR_DEMONYMS:
+        parts = parts[:-1] + _IRREGULAR_DEMONYMS[parts[-1]].split()
+    return " ".join(parts[:-1] + [_stem(parts[-1])]) if parts else ""
+
+
+def acronym(name: str) -> str:
+    """Initials of the capitalised words: 'National Intelligence Service' -> 'NIS'."""
+    caps = [w for w in re.findall(r"[A-Za-z][\w'-]*", name) if w[0].isupper()]
+    return "".join(w[0] for w in caps).upper() if len(caps) >= 2 else ""

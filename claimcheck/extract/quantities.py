@@ -1,0 +1,600 @@
+"""Figures stated in one sentence: "more than 7,000 soldiers" -> Quantity(7000, more_than, thing "soldier").
+
+The figure itself is found with regular expressions over the sentence text, because spaCy splits amounts
+inconsistently ("$8.5bn" is one token, "€40m" is three) and its entity labels miss or mislabel many of
+them. The spaCy tokens are then used for what needs linguistic context: the counted noun after the figure
+(part of speech, lemma) and whether a bare number sits inside a date, time or name entity.
+
+Steps for each sentence: vague plurals ("thousands") first, then every amount (currency, number, scale,
+unit), joined into ranges ("300-400"), filtered (years, dates, times, identifiers, labels, "one"), widened
+by the bound words around it ("more than", "+") and given the counted thing.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from claimcheck.extract import units as U
+from claimcheck.records import Quantity
+
+
+def _alternation(words) -> str:
+    # Longest first, so "square miles" wins over "miles" and "more than" over "more".
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_WORD = _alternation(U.NUMBER_WORDS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
+_CURRENCY = (
+    r"(?:\b(?:US|AU|A|CA|C|HK|NZ|S|NT|R))?\$|[€£¥₩₹₪₽₦]"
+    r"|\b(?:Rs\.?|RM|USD|EUR|GBP|JPY|KRW|INR|MYR|ILS|CNY|RMB|Rmb|CHF|RUB)(?=\s?\d)"
+)
+# Where an amount may begin: a currency, digits not inside a longer number, or a number word.
+_START = re.compile(
+    rf"(?P<cur>{_CURRENCY})|(?<![\d.,])(?P<dig>{_DIGITS})|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b",
+    re.I,
+)
+_CURRENCY_AT = re.compile(rf"(?:{_CURRENCY})\s?", re.I)
+_NUMBER_AT = re.compile(rf"(?P<dig>{_DIGITS})|(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b", re.I)
+_SCALE_AT = re.compile(
+    r"(?:[\s-]?(?P<long>hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)\b"
+    r"|(?P<short>bn|mn|mln|bln|tn|trn|k|m|b)(?![A-Za-z0-9])|\s(?P<spaced>bn|mn|mln|tn)\b)",
+    re.I,
+)
+_UNIT_WORD_AT = re.compile(rf"(?:\s|-)(?P<u>{_alternation(list(U.UNIT_WORDS) + list(U.CURRENCY_WORDS))})\b", re.I)
+_UNIT_SYMBOL_AT = re.compile(rf"(?P<sp> ?)(?P<u>{_alternation(U.UNIT_SYMBOLS)})(?![A-Za-z0-9])")
+_METRE_CONTEXT = re.compile(
+    r"\s*\(|-?(?:long|tall|high|wide|deep)\b|\s+(?:long|tall|high|wide|deep|away|above|below|underground|"
+    r"sprint|race|hurdles|freestyle|butterfly|backstroke|breaststroke|relay|dash)\b",
+    re.I,
+)
+_CONNECTOR_AT = re.compile(r"\s*(?P<c>-|–|—)\s*|\s+(?P<w>to|and|or)\s+", re.I)
+_BOUND_BEFORE = re.compile(
+    rf"(?:(?<![\w])(?:{_alternation(U.BOUND_MODIFIERS)})\s+)?(?:(?<![\w])|(?<=~))"
+    rf"(?P<b>{_alternation(w for ws in U.BOUND_PHRASES.values() for w in ws)})\s*$",
+    re.I,
+)
+_BOUND_OF = {w.lower(): b for b, ws in U.BOUND_PHRASES.items() for w in ws}
+_SUFFIX_AT = re.compile(rf"(?P<s>{_alternation(U.SUFFIX_BOUNDS)})(?![\w])", re.I)
+_PER_AT = re.compile(
+    rf"(?:\s+(?:per|a|an|each)\s+|\s*/\s*)(?P<p>{_alternation(U.PER_WORDS)})s?\b(?!\s+(?:ago|earlier|later|before))"
+    rf"|\s+(?P<adv>{_alternation(U.RATE_ADVERBS)})\b",
+    re.I,
+)
+_VAGUE_OF = re.compile(r"\b(?P<q>tens|hundreds)\s+of\s+(?P<s>thousands|millions|billions)\b", re.I)
+_VAGUE_FEW = re.compile(
+    rf"\b(?P<f>{_alternation(U.VAGUE_FEW)})\s+(?P<s>dozen|hundred|thousand|million|billion)"
+    r"(?:\s+(?P<s2>thousand|million|billion))?\b",
+    re.I,
+)
+_VAGUE_PLURAL = re.compile(r"\b(?P<s>dozens|hundreds|thousands|millions|billions|trillions)\b|\b(?P<sc>scores)(?=\s+of\b)", re.I)
+_MONEY_OF = re.compile(rf"\s+of\s+(?P<u>{_alternation(U.CURRENCY_WORDS)})\b", re.I)
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\b\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b")
+_A_BEFORE = re.compile(r"(?:\b(?P<half>half)\s+)?\b(?P<a>an?)\s+$", re.I)
+_NUM_BEFORE_SCALE = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
+_NOT_THING_START = {"last", "next", "this", "per", "each", "every", "ago", "earlier", "later", "more", "less"}
+_NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
+
+
+@dataclass
+class _Amount:
+    """One number as written, with what is glued to it: "$8.5bn", "7,000", "12 percent", "five-year"."""
+
+    start: int
+    end: int
+    num: float  # the number as written, before scale and unit factor
+    scale: float | None
+    currency: str | None
+    unit: str | None  # measurement unit (canonical), not money
+    factor: float  # to the canonical unit
+    words: bool  # written in words ("two dozen")
+    digits: str  # the digits as written, "" for words
+
+    @property
+    def value(self) -> float:
+        return self.num * (self.scale or 1.0) * self.factor
+
+    @property
+    def unit_name(self) -> str:
+        return self.currency or self.unit or ""
+
+    @property
+    def plain(self) -> bool:
+        """A bare whole number: the shape years, labels and identifiers take."""
+        return not (self.scale or self.currency or self.unit) and self.digits.isdigit()
+
+
+def _parse_words(phrase: str) -> float | None:
+    """Number words to a value: "twenty-five thousand" -> 25000, "two dozen" -> 24, "dozen" -> 12."""
+    words = [w for w in re.split(r"[\s-]+", phrase.lower()) if w]
+    mult = 1.0
+    if words and words[-1] == "dozen":
+        mult, words = 12.0, words[:-1]
+    if not words:
+        return mult
+    try:
+        return float(text2num(" ".join(words), "en")) * mult
+    except ValueError:
+        return None
+
+
+def _number_at(text: str, pos: int) -> tuple[float, int, bool, str] | None:
+    """(value, end, written_in_words, digits) of the number starting at `pos`, shrinking word runs that do not parse."""
+    m = _NUMBER_AT.match(text, pos)
+    if not m:
+        return None
+    if m.group("dig"):
+        return float(m.group("dig").replace(",", "")), m.end(), False, m.group("dig").replace(",", "")
+    phrase = m.group("words")
+    # "five and six" is no number; fall back to the longest leading run that is one.
+    pieces = list(re.finditer(r"[A-Za-z]+", phrase))
+    for k in range(len(pieces), 0, -1):
+        sub = phrase[: pieces[k - 1].end()]
+        if sub.split()[-1].lower() == "and":
+            continue
+        value = _parse_words(sub)
+        if value is not None:
+            return value, pos + len(sub), True, ""
+    return None
+
+
+def _amount_at(text: str, pos: int) -> _Amount | None:
+    """Parse currency + number + scale + unit starting at `pos`."""
+    start, currency = pos, None
+    cur = _CURRENCY_AT.match(text, pos)
+    if cur and not text[pos].isdigit():
+        key = cur.group(0).strip().lower()
+        currency = U.CURRENCY_PREFIX.get(key) or U.CURRENCY_PREFIX.get(key.rstrip("."))
+        pos = cur.end()
+    number = _number_at(text, pos)
+    if number is None:
+        return None
+    num, end, words, digits = number
+    if words and re.match(r"(?i)hundred|thousand|million|billion|trillion|dozen", text[pos:]):
+        # A scale word without a number before it needs "a"/"half a": "a dozen", "half a million".
+        a = _A_BEFORE.search(text, 0, start)
+        if not a:
+            return None
+        start = a.start()
+        num *= 0.5 if a.group("half") else 1.0
+    amount = _Amount(start, end, num, None, currency, None, 1.0, words, digits)
+    scale = _SCALE_AT.match(text, end)
+    if scale and not words:
+        short = (scale.group("short") or "").lower()
+        if short == "m" and not currency and _METRE_CONTEXT.match(text, scale.end()):
+            pass  # "37m long": metres, left to the unit step
+        elif short == "b" and not currency:
+            pass  # "5b" is a label more often than five billion
+        else:
+            name = (scale.group("long") or short or scale.group("spaced")).lower()
+            amount.scale = U.SCALE_WORDS.get(name) or U.SCALE_SHORT.get(name)
+            amount.end = scale.end()
+    _attach_unit(text, amount)
+    return amount
+
+
+def _attach_unit(text: str, amount: _Amount) -> None:
+    """Extend `amount` over a unit or currency word written after it."""
+    end = amount.end
+    sym = _UNIT_SYMBOL_AT.match(text, end)
+    if sym and (not sym.group("sp") or len(sym.group("u")) > 1 or sym.group("u") == "%"):
+        amount.unit, amount.factor = U.UNIT_SYMBOLS[sym.group("u")]
+        amount.end = sym.end()
+        return
+    word = _UNIT_WORD_AT.match(text, end)
+    if not word:
+        return
+    u = word.group("u").lower()
+    if u in U.CURRENCY_WORDS:
+        if amount.currency:
+            return
+        money = U.CURRENCY_WORDS[u]
+        if money == "pound" and re.search(r"(?i)\bweigh|\bheav", text[max(0, amount.start - 40): amount.start]):
+            amount.unit, amount.factor = "kg", 0.45359237  # "weighing 10 pounds" is mass
+        else:
+            amount.currency = money
+    else:
+        amount.unit, amount.factor = U.UNIT_WORDS[u]
+    amount.end = word.end()
+
+
+class _Context:
+    """The sentence's tokens and entities, with offsets relative to the sentence text."""
+
+    def __init__(self, span):
+        base = getattr(span, "start_char", 0)
+        self.text = span.text
+        self.tokens = [(t, t.idx - base, t.idx - base + len(t.text)) for t in span]
+        self.ents = [(e.label_, e.start_char - base, e.end_char - base) for e in span.ents]
+
+    def token_index(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        for i, (_, s, _) in enumerate(self.tokens):
+            if s >= pos:
+                return i
+        return len(self.tokens)
+
+    def token_before(self, pos: int):
+        """(token, start, end) of the last token ending at or before `pos`, or None."""
+        found = None
+        for entry in self.tokens:
+            if entry[2] <= pos:
+                found = entry
+            else:
+                break
+        return found
+
+    def entity_at(self, start: int, end: int) -> tuple[str, int, int] | None:
+        for label, s, e in self.ents:
+            if s <= start and end <= e:
+                return label, s, e
+        return None
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([\w.#']+)\W*$", text[:pos])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w.']+)", text[pos:])
+    return m.group(1).lower().rstrip(".") if m else ""
+
+
+def _glued_junk(text: str, amount: _Amount) -> bool:
+    """Is the amount part of an identifier, code, date or ordinal ("KF-21", "B737", "3rd", "10/28", "1990s")?"""
+    s, e = amount.start, amount.end
+    before = text[s - 1] if s > 0 else " "
+    if before.isalnum() or before in "#_":
+        return True
+    if before in "-/." and s >= 2 and text[s - 2].isalnum():
+        return True
+    after = text[e] if e < len(text) else " "
+    if after.isalnum() or after in "_":
+        return True
+    if after in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
+        return True  # clock time "12:30", fraction or date "1/16", "10/28"
+    return False
+
+
+def _is_year(ctx: _Context, amount: _Amount) -> bool:
+    """A bare 4-digit number in the years' range, unless it clearly counts something ("2000 people")."""
+    if not amount.plain or len(amount.digits) != 4 or not 1700 <= amount.num <= 2100:
+        return False
+    if ctx.entity_at(amount.start, amount.end) and ctx.entity_at(amount.start, amount.end)[0] in ("DATE", "TIME"):
+        return True
+    i = ctx.token_index(amount.end)
+    if i < len(ctx.tokens):
+        tok = ctx.tokens[i][0]
+        return not (tok.tag_ == "NNS" or (tok.pos_ == "NOUN" and tok.lemma_.lower() != tok.lower_))
+    return True
+
+
+def _skip(ctx: _Context, amount: _Amount, bounded: bool) -> bool:
+    """Is this amount something other than a quantity claim: a date, time, year, label, name or pronoun?"""
+    text = ctx.text
+    if _glued_junk(text, amount):
+        return True
+    prev, nxt = _word_before(text, amount.start), _word_after(text, amount.end)
+    if amount.unit_name == "" and (prev.rstrip(".") in U.MONTHS or nxt.rstrip(".") in U.MONTHS):
+        return True  # "October 28", "28 October", "May 2023"
+    if nxt in U.TIME_WORDS or _word_after(text, amount.end).startswith(("a.m", "p.m")):
+        return True
+    if _is_year(ctx, amount):
+        return True
+    if amount.words and amount.num == 1 and not amount.scale and not amount.currency and (
+        amount.unit in (None, "point", "day", "week", "month", "year", "hour", "minute", "second")
+    ):
+        return True  # "one of the ...", "in one area", "at one point": "one" is rarely a figure
+    if amount.unit_name or bounded:
+        return False
+    if prev in U.LOCATOR_WORDS and amount.digits:
+        return True  # "page 12", "Flight 370", "No. 1"
+    ent = ctx.entity_at(amount.start, amount.end)
+    if ent and ent[0] in ("DATE", "TIME") and amount.plain and not amount.words:
+        return True
+    if amount.plain and _in_name(ctx, amount, ent):
+        return True
+    return False
+
+
+def _in_name(ctx: _Context, amount: _Amount, ent) -> bool:
+    """A bare number that is part of a name: "Apollo 11", "S&P 500", "Group of 20"."""
+    if ent and ent[0] in _NAME_LABELS and ent[1] < amount.start:
+        return True
+    before = ctx.token_before(amount.start)
+    if before is None:
+        return False
+    prev, _, prev_end = before
+    if prev.lower_ == "of" and prev.i > ctx.tokens[0][0].i:
+        owner = prev.doc[prev.i - 1]
+        return owner.pos_ == "PROPN" and owner.text[:1].isupper() and owner.lower_ not in U.MONTHS
+    sentence_initial = prev.i == ctx.tokens[0][0].i
+    return (
+        prev.pos_ == "PROPN"
+        and amount.start - prev_end <= 1
+        and prev.lower_.rstrip(".") not in U.MONTHS | U.WEEKDAYS
+        # A capitalised first word is no sign of a name; "iPhone", "S&P" are.
+        and (not sentence_initial or any(c.isupper() for c in prev.text[1:]) or "&" in prev.text)
+    )
+
+
+def _join_range(text: str, first: _Amount, connector, second: _Amount | None) -> bool:
+    """Can `first` and `second` be read as one range "300-400", "between 3 and 4 million", "$5-$10"?"""
+    if second is None:
+        return False
+    if first.unit_name and second.unit_name and first.unit_name != second.unit_name:
+        return False
+    if first.words != second.words and connector.group("c"):
+        return False
+    # "four to five thousand": the scale written once covers both ends.
+    low = first.num * (first.scale or second.scale or 1.0)
+    high = second.num * (second.scale or 1.0)
+    if not first.scale and second.scale and first.num >= second.num:
+        low = first.num
+    return low < high
+
+
+def _bound_before(text: str, start: int) -> tuple[str | None, int]:
+    m = _BOUND_BEFORE.search(text, 0, start)
+    if not m:
+        return None, start
+    return _BOUND_OF[m.group("b").lower()], m.start()
+
+
+def _interval(value: float, bound: str) -> tuple[float | None, float | None, str]:
+    """The interval a bound word allows around `value`, and the bound as recorded."""
+    if bound == "about":
+        return value * 0.9, value * 1.1, "about"
+    if bound == "near":  # "nearly 40": just under
+        return value * 0.9, value, "about"
+    if bound == "more_than":
+        return value, None, "more_than"
+    if bound == "less_than":
+        return None, value, "less_than"
+    return value, value, "exact"
+
+
+def _apply_unit_to_first(first: _Amount, second: _Amount) -> None:
+    """In "5-10%" or "$5-10" the unit written once covers both ends."""
+    if not first.unit_name:
+        first.currency, first.unit, first.factor = second.currency, second.unit, second.factor
+    elif not second.unit_name:
+        second.currency, second.unit, second.factor = first.currency, first.unit, first.factor
+    if not first.scale and second.scale and first.num < second.num:
+        first.scale = second.scale
+
+
+def _thing(ctx: _Context, start: int, end: int, unit: str) -> tuple[str, str]:
+    """The counted thing: the noun phrase after the figure ("North Korean soldiers"), after "of"
+    ("thousands of soldiers"), or the noun before "of" ("a death toll of 26")."""
+    toks = ctx.tokens
+    i = ctx.token_index(end)
+    # "7,000-strong force": skip the hyphenated modifier.
+    if i + 1 < len(toks) and toks[i][0].text == "-" and toks[i][1] == end and toks[i + 1][0].pos_ in ("ADJ", "VERB"):
+        i += 2
+    if i < len(toks) and (toks[i][0].lower_ == "of" or (toks[i][0].lower_ == "in" and unit in U.MONEY_UNITS)):
+        i += 1
+        while i < len(toks) and toks[i][0].lower_ in _DETERMINERS:
+            i += 1
+    phrase = _noun_phrase(ctx, i)
+    if phrase:
+        return phrase
+    return _noun_before_of(ctx, start)
+
+
+def _noun_phrase(ctx: _Context, i: int) -> tuple[str, str] | None:
+    """Adjectives and proper adjectives, then nouns, starting at token `i`; None without a common noun."""
+    toks, head = ctx.tokens, None
+    j = i
+    while j < len(toks):
+        tok, s, e = toks[j]
+        ent = ctx.entity_at(s, e)
+        if tok.lower_ in _NOT_THING_START or (ent and ent[0] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")):
+            break
+        if tok.pos_ == "NOUN" and tok.lower_.rstrip(".") not in U.MONTHS:
+            head = j
+        elif tok.pos_ in ("ADJ", "PROPN") or tok.tag_ in ("VBN", "VBG"):
+            if head is not None:
+                break  # the noun phrase ended at its head noun
+        elif tok.text == "-" and head is None and j + 1 < len(toks) and toks[j + 1][1] == e:
+            pass  # "war-torn"
+        else:
+            break
+        j += 1
+    if head is None:
+        return None
+    # The thing is the run of common nouns ending at the head, lemmatised: "death toll", "soldier".
+    k = head
+    while k - 1 >= i and toks[k - 1][0].pos_ == "NOUN":
+        k -= 1
+    thing = " ".join(t.lemma_.lower() for t, _, _ in toks[k: head + 1])
+    if thing in U.GENERIC_NOUNS:
+        return None
+    return thing, ctx.text[toks[i][1]: toks[head][2]]
+
+
+def _noun_before_of(ctx: _Context, start: int) -> tuple[str, str]:
+    """"a death toll of 26" -> ("death toll", "death toll")."""
+    toks = ctx.tokens
+    i = ctx.token_index(start) - 1
+    if i < 1 or toks[i][0].lower_ != "of" or toks[i][2] > start:
+        return "", ""
+    head = i - 1
+    if toks[head][0].pos_ != "NOUN":
+        return "", ""
+    k = head
+    while k - 1 >= 0 and toks[k - 1][0].pos_ == "NOUN":
+        k -= 1
+    thing = " ".join(t.lemma_.lower() for t, _, _ in toks[k: head + 1])
+    if thing in U.GENERIC_NOUNS or toks[head][0].lemma_.lower() in U.GENERIC_NOUNS:
+        return "", ""
+    return thing, ctx.text[toks[k][1]: toks[head][2]]
+
+
+def _vague(text: str) -> list[tuple[int, int, float, float, str]]:
+    """(start, end, low, high, unit) of vague amounts: "tens of thousands", "several hundred", "thousands"."""
+    found: list[tuple[int, int, float, float, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _VAGUE_OF.finditer(text):
+        lo, hi = U.VAGUE_OF[m.group("q").lower()]
+        scale = U.SCALE_WORDS[m.group("s").lower()[:-1]]
+        found.append((m.start(), m.end(), lo * scale * 10 if m.group("q").lower() == "tens" else lo * scale,
+                      hi * scale * 10 if m.group("q").lower() == "tens" else hi * scale, ""))
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE_FEW.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        lo, hi = U.VAGUE_FEW[m.group("f").lower()]
+        scale = U.SCALE_WORDS[m.group("s").lower()] * (U.SCALE_WORDS[m.group("s2").lower()] if m.group("s2") else 1)
+        found.append((m.start(), m.end(), lo * scale, hi * scale, ""))
+        taken.append((m.start(), m.end()))
+    for m in _VAGUE_PLURAL.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        word = (m.group("s") or m.group("sc")).lower()
+        lo, hi = U.VAGUE_PLURALS[word]
+        found.append((m.start(), m.end(), lo, hi, ""))
+        taken.append((m.start(), m.end()))
+    # "billions of dollars": the money word belongs to the figure.
+    out = []
+    for s, e, lo, hi, unit in found:
+        money = _MONEY_OF.match(text, e)
+        if money:
+            e, unit = money.end(), U.CURRENCY_WORDS[money.group("u").lower()]
+        out.append((s, e, lo, hi, unit))
+    return out
+
+
+def extract_quantities(span) -> tuple[Quantity, ...]:
+    """Every figure stated in one sentence (a spaCy Doc or Span), with offsets into `span.text`."""
+    ctx = _Context(span)
+    text = ctx.text
+    found: list[Quantity] = []
+    taken: list[tuple[int, int]] = [m.span() for m in _PHONE.finditer(text)]
+
+    def free(s, e):
+        return all(e <= a or s >= b for a, b in taken)
+
+    for s, e, lo, hi, unit in _vague(text):
+        if not free(s, e):
+            continue
+        bound_start = _bound_before(text, s)[1]
+        thing, thing_text = _thing(ctx, s, e, unit)
+        found.append(Quantity(text[bound_start:e], (lo + hi) / 2, lo, hi, "vague", unit, thing, thing_text, bound_start, e))
+        taken.append((s, e))
+
+    pos = 0
+    while True:
+        m = _START.search(text, pos)
+        if not m:
+            break
+        pos = max(m.end(), m.start() + 1)
+        if not free(m.start(), m.start() + 1):
+            continue
+        first = _amount_at(text, m.start())
+        if first is None:
+            continue
+        if not free(first.start, first.end):
+            continue
+        quantity, end = _read_figure(ctx, first)
+        pos = max(pos, end)
+        taken.append((first.start, end))
+        if quantity is not None:
+            found.append(quantity)
+    return tuple(sorted(found, key=lambda q: q.start))
+
+
+def _read_figure(ctx: _Context, first: _Amount) -> tuple[Quantity | None, int]:
+    """Build the Quantity that starts with `first` (a range if one follows); returns it (or None to skip)
+    and where scanning should continue."""
+    text = ctx.text
+    prefix_bound, bound_start = _bound_before(text, first.start)
+    between = re.search(r"(?i)\bbetween\s+$", text[: first.start])
+    from_ = re.search(r"(?i)\bfrom\s+$", text[: first.start])
+    second, connector = None, _CONNECTOR_AT.match(text, first.end)
+    if connector:
+        word = (connector.group("w") or "").lower()
+        allowed = connector.group("c") or word == "or" or (word == "and" and between) or (
+            word == "to" and not _change_before(text, (from_.start() if from_ else first.start))
+        )
+        if allowed:
+            second = _amount_at(text, connector.end())
+            if second is not None and _CONNECTOR_AT.match(text, second.end) and connector.group("c") and re.match(
+                r"\s*[-–—]\s*\d", text[second.end:]
+            ):
+                return None, second.end  # "555-123-4567", "2014-15-16": a code, not a range
+            if not _join_range(text, first, connector, second):
+                if second is not None and connector.group("c") and not second.words:
+                    return None, second.end  # "3-1 win", "2-2", "2014-15": scores and seasons
+                second = None
+    if second is not None:
+        _apply_unit_to_first(first, second)
+        if (first.plain and second.plain and 1700 <= first.num <= 2100 and 1700 <= second.num <= 2100) or _glued_junk(
+            text, _Amount(first.start, second.end, 0, None, None, None, 1.0, False, "")
+        ):
+            return None, second.end  # "between 2014 and 2017", "CP-12-34"
+        start = between.start() if between else first.start
+        end = _extend_suffix(text, second.end, second)[0]
+        low, high = first.value, second.value
+        unit = _rate_unit(text, second)
+        thing, thing_text = _thing(ctx, start, second.end, unit)
+        return Quantity(text[start:end], (low + high) / 2, low, high, "range", unit, thing, thing_text, start, end), end
+
+    if _skip(ctx, first, prefix_bound is not None):
+        return None, first.end
+    end, suffix_bound = _extend_suffix(text, first.end, first)
+    bound = prefix_bound or suffix_bound or "exact"
+    if not prefix_bound:
+        bound_start = first.start
+    _prefix_unit(text, first)
+    value = first.value
+    low, high, bound = _interval(value, bound)
+    unit = _rate_unit(text, first)
+    if unit != first.unit_name:
+        end = max(end, _PER_AT.match(text, first.end).end())
+    thing, thing_text = _thing(ctx, bound_start, end, unit)
+    return Quantity(text[bound_start:end], value, low, high, bound, unit, thing, thing_text, bound_start, end), end
+
+
+def _change_before(text: str, pos: int) -> bool:
+    """"rose from 5% to 7%": a verb of change just before means two figures, not a range."""
+    words = re.findall(r"[a-z]+", text[max(0, pos - 40): pos].lower())[-3:]
+    return any(w in U.CHANGE_WORDS for w in words)
+
+
+def _extend_suffix(text: str, end: int, amount: _Amount) -> tuple[int, str | None]:
+    m = _SUFFIX_AT.match(text, end)
+    if not m:
+        return end, None
+    return m.end(), U.SUFFIX_BOUNDS[m.group("s").lower()]
+
+
+def _prefix_unit(text: str, amount: _Amount) -> None:
+    """Units written before the number: "aged 25" is an age in years, "magnitude 7.8" a magnitude."""
+    if amount.unit_name:
+        return
+    prev = _word_before(text, amount.start)
+    if prev == "aged":
+        amount.unit = "year"
+    elif prev == "magnitude":
+        amount.unit = "magnitude"
+
+
+def _rate_unit(text: str, amount: _Amount) -> str:
+    """"$52 a barrel" -> "dollar/barrel"; "325,000 barrels per day" -> "barrel/day". Counts get no rate."""
+    unit = amount.unit_name
+    if not unit:
+        return unit
+    m = _PER_AT.match(text, amount.end)
+    if not m:
+        return unit
+    per = U.PER_WORDS[m.group("p").lower()] if m.group("p") else U.RATE_ADVERBS[m.group("adv").lower()]
+    return f"{unit}/{per}"

@@ -1,0 +1,106 @@
+"""Expand the paths given on the command line into the files to read, and read their bytes."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from claimcheck.ingest.skip import Unreadable
+from claimcheck.records import Skipped
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
+MAX_BYTES = 50 * 1024 * 1024  # far above any article; stops a stray dump or disk image filling memory
+
+
+@dataclass(frozen=True)
+class Found:
+    path: str  # as the user would write it: the given path, or the given folder joined with the relative path
+    key: str  # the real path, so one file named twice (or via a link) is read once
+
+
+def supported(path: str) -> bool:
+    return os.path.splitext(path)[1].lower() in SUPPORTED
+
+
+def discover(paths) -> tuple[list[Found], list[Skipped]]:
+    found: list[Found] = []
+    skipped: list[Skipped] = []
+    for given in paths:
+        given = os.fspath(given)
+        problem = _stat_problem(given)
+        if problem:
+            skipped.append(Skipped(given, problem))
+        elif os.path.isdir(given):
+            _walk(given, {os.path.realpath(given)}, found, skipped)
+        elif not supported(given):
+            ext = os.path.splitext(given)[1] or "(none)"
+            skipped.append(Skipped(given, f"unsupported file type {ext}; expected one of {', '.join(SUPPORTED)}"))
+        elif not os.path.isfile(given):
+            skipped.append(Skipped(given, "not a regular file"))
+        else:
+            found.append(Found(given, os.path.realpath(given)))
+    # Sort so the result does not depend on argument order; the first name of a file wins.
+    unique: dict[str, Found] = {}
+    for f in sorted(found, key=lambda f: f.path):
+        unique.setdefault(f.key, f)
+    return list(unique.values()), skipped
+
+
+def _stat_problem(path: str) -> str | None:
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "broken link: its target does not exist" if os.path.islink(path) else "no such file or directory"
+    except PermissionError:
+        return "permission denied"
+    except OSError as e:  # e.g. a symlink loop ("too many levels of symbolic links")
+        return (e.strerror or str(e)).lower()
+    return None
+
+
+def _walk(folder: str, ancestors: set[str], found: list[Found], skipped: list[Skipped]) -> None:
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except PermissionError:
+        skipped.append(Skipped(folder, "permission denied"))
+        return
+    except OSError as e:
+        skipped.append(Skipped(folder, f"cannot list folder: {(e.strerror or str(e)).lower()}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):  # hidden entries are editor, VCS or OS files, never articles
+            continue
+        path = os.path.join(folder, entry.name)
+        try:
+            is_dir = entry.is_dir()  # follows links, hence the loop check below
+        except OSError:
+            is_dir = False
+        if is_dir:
+            real = os.path.realpath(path)
+            if real in ancestors:
+                skipped.append(Skipped(path, "directory loop: this folder links back to one that contains it"))
+            else:
+                _walk(path, ancestors | {real}, found, skipped)
+        elif supported(entry.name):  # other extensions inside folders are ignored silently
+            problem = _stat_problem(path)
+            if problem:
+                skipped.append(Skipped(path, problem))
+            elif not os.path.isfile(path):
+                skipped.append(Skipped(path, "not a regular file"))  # a FIFO or device would block or never end
+            else:
+                found.append(Found(path, os.path.realpath(path)))
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > MAX_BYTES:
+                raise Unreadable(f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+            return f.read()
+    except PermissionError:
+        raise Unreadable("permission denied") from None
+    except FileNotFoundError:
+        raise Unreadable("no such file or directory") from None
+    except OSError as e:
+        raise Unreadable(f"cannot read file: {(e.strerror or str(e)).lower()}") from None

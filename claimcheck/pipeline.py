@@ -1,0 +1,90 @@
+"""Wires the stages together: files in, a Report out. No printing, no options read from globals."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+from claimcheck.records import Claim, Report
+
+
+@dataclass(frozen=True)
+class Options:
+    model: str | None = None  # None: the bundled all-MiniLM-L6-v2
+    cache_dir: Path | None = None  # None: no on-disk cache
+    cluster_threshold: float | None = None
+    show_progress: bool = False
+
+
+def analyse(articles, nlp) -> list[Claim]:
+    """Segment every article and extract what each sentence claims, in one spaCy pass over all blocks."""
+    from claimcheck.extract.claims import extract_claim
+    from claimcheck.segment.sentences import segment_article
+
+    texts = [block.text for article in articles for block in article.blocks]
+    docs = iter(nlp.pipe(texts, batch_size=64))
+    claims: list[Claim] = []
+    for article in articles:
+        article_docs = [next(docs) for _ in article.blocks]
+        for item in segment_article(article, article_docs):
+            claims.append(extract_claim(item.sentence, item.span, article.published))
+    return claims
+
+
+def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lambda _: None) -> Report:
+    from claimcheck.cluster.claims import DEFAULT_THRESHOLD, cluster_claims
+    from claimcheck.compare import compare_all
+    from claimcheck.embed import embed_texts
+    from claimcheck.embed.cache import EmbeddingCache
+    from claimcheck.embed.encoder import resolve_model
+    from claimcheck.extract.nlp import load_nlp
+    from claimcheck.ingest import read_articles
+
+    timing: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timing[stage] = round(now - clock, 3)
+        clock = now
+
+    articles, skipped = read_articles(paths)
+    for s in skipped:
+        log(f"skipped {s.path}: {s.reason}")
+    if not articles:
+        raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
+    lap("ingest")
+    claims = analyse(articles, load_nlp())
+    facts = [c for c in claims if c.sentence.is_fact]
+    lap("extract")
+    spec = resolve_model(options.model)
+    cache = EmbeddingCache(options.cache_dir)
+    try:
+        vectors, embed_stats = embed_texts([c.sentence.text for c in facts], spec, cache, options.show_progress)
+    finally:
+        cache.close()
+    lap("embed")
+    clusters = cluster_claims(facts, vectors, options.cluster_threshold or DEFAULT_THRESHOLD)
+    lap("cluster")
+    by_id = {a.id: a for a in articles}
+    findings = compare_all(facts, vectors, by_id)
+    lap("compare")
+    stats = {
+        "sentences": len(claims),
+        "claims": len(facts),
+        "clusters": len(clusters),
+        "embedded": embed_stats.encoded,
+        "embed_cache_hits": embed_stats.cached,
+        "timing": timing,
+    }
+    return Report(
+        tool_version=__version__,
+        articles=tuple(articles),
+        findings=tuple(findings),
+        skipped=tuple(skipped),
+        stats=stats,
+    )

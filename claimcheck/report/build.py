@@ -1,0 +1,162 @@
+"""Turn a `Report` record into the contract's JSON structure, and check a structure against the schema.
+
+The dict built here is the one thing every writer renders, so all ordering decisions live here: the same
+inputs in any order give the same dict, and only the top-level "timing" key may differ between runs.
+"""
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import jsonschema
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.records import Article, Finding, Report, Statement
+
+SCHEMA_VERSION = "1"
+TOOL_NAME = "claimcheck"
+SEVERITIES = ("error", "warning", "info")  # most severe first: the order findings are listed in
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+STAT_COUNTS = ("sentences", "claims", "clusters")
+
+
+def report_to_dict(report: Report) -> dict:
+    articles = sorted(report.articles, key=lambda a: a.id)
+    findings = sorted(report.findings, key=_finding_key)
+    summary = {"articles": len(articles)}
+    for key in STAT_COUNTS:
+        if key in report.stats:
+            summary[key] = int(report.stats[key])
+    summary["findings_by_severity"] = count_by_severity(f.severity for f in findings)
+
+    data = {
+        "schema_version": SCHEMA_VERSION,
+        "tool": {"name": TOOL_NAME, "version": report.tool_version},
+        "summary": summary,
+        "articles": [_article(a) for a in articles],
+        "findings": [_finding(f) for f in findings],
+        "skipped": [{"path": s.path, "reason": s.reason}
+                    for s in sorted(report.skipped, key=lambda s: (s.path, s.reason))],
+    }
+    timing = _timing(report.stats.get("timing"))
+    if timing is not None:
+        data["timing"] = timing
+    return data
+
+
+def count_by_severity(severities) -> dict[str, int]:
+    """{"error": n, "warning": n, "info": n}; an unknown severity is not counted (validation rejects it)."""
+    counts = {name: 0 for name in SEVERITIES}
+    for severity in severities:
+        if severity in counts:
+            counts[severity] += 1
+    return counts
+
+
+def _finding_key(finding: Finding):
+    return (SEVERITY_RANK.get(finding.severity, len(SEVERITIES)), finding.kind, finding.subject, finding.id)
+
+
+def _statement_key(statement: Statement):
+    # (article, start) is the order people expect; the rest only breaks ties so the order never depends on input
+    return (statement.article_id, statement.start, statement.end, statement.value, statement.sentence)
+
+
+def _article(article: Article) -> dict:
+    return {
+        "id": article.id,
+        "path": article.path,
+        "source": article.source,
+        "published": _iso_date(article.published),
+        "title": article.title,
+        "url": article.url,
+    }
+
+
+def _iso_date(day: date | None) -> str | None:
+    # Built by hand, not isoformat(): a datetime would add a time, and the contract wants the day only.
+    return None if day is None else f"{day.year:04d}-{day.month:02d}-{day.day:02d}"
+
+
+def _finding(finding: Finding) -> dict:
+    return {
+        "id": finding.id,
+        "kind": finding.kind,
+        "severity": finding.severity,
+        "subject": finding.subject,
+        "explanation": finding.explanation,
+        "statements": [_statement(s) for s in sorted(finding.statements, key=_statement_key)],
+    }
+
+
+def _statement(statement: Statement) -> dict:
+    return {
+        "article": statement.article_id,
+        "path": statement.path,
+        "sentence": statement.sentence,
+        "value": statement.value,
+        "start": statement.start,
+        "end": statement.end,
+        "line": statement.line,
+    }
+
+
+def _timing(timing) -> dict | None:
+    if not isinstance(timing, dict):
+        return None
+    # Sorted keys so the stage order of the pipeline does not leak into the output; NaN/inf are not JSON.
+    return {str(k): round(float(v), 6) for k, v in sorted(timing.items(), key=lambda kv: str(kv[0]))
+            if isinstance(v, (int, float)) and math.isfinite(v)}
+
+
+def load_schema() -> dict:
+    """The report schema as shipped in the package (works from an installed wheel, not only the source tree)."""
+    text = resources.files("claimcheck.report").joinpath("schema.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def _validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema())
+
+
+def validate_report(data: dict) -> None:
+    """Raise ClaimcheckError naming where the report breaks the schema (or the id links the schema cannot see)."""
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    problems = [f"at {_json_path(e.absolute_path)}: {e.message}" for e in errors]
+    if not problems:
+        problems = _link_problems(data)
+    if problems:
+        shown = "; ".join(problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise ClaimcheckError(f"report does not match the report schema: {shown}{more}")
+
+
+def _json_path(parts) -> str:
+    path = "$"
+    for part in parts:
+        path += f"[{part}]" if isinstance(part, int) else f".{part}"
+    return path
+
+
+def _link_problems(data: dict) -> list[str]:
+    """What JSON Schema cannot express: ids are unique, statements point at listed articles, spans are ordered."""
+    problems = []
+    article_ids = [a["id"] for a in data["articles"]]
+    for name, ids in (("articles", article_ids), ("findings", [f["id"] for f in data["findings"]])):
+        dupes = sorted(i for i, n in Counter(ids).items() if n > 1)
+        if dupes:
+            problems.append(f"at $.{name}: duplicate id {', '.join(map(repr, dupes))}")
+    known = set(article_ids)
+    for i, finding in enumerate(data["findings"]):
+        for j, st in enumerate(finding["statements"]):
+            where = f"$.findings[{i}].statements[{j}]"
+            if st["article"] not in known:
+                problems.append(f"at {where}.article: {st['article']!r} is not an article of this report")
+            if st["end"] < st["start"]:
+                problems.append(f"at {where}: end {st['end']} is before start {st['start']}")
+    return problems

@@ -1,0 +1,38 @@
+"""A few plain lines for the terminal: what was read, what was skipped, what disagrees."""
+from __future__ import annotations
+
+import unicodedata
+
+from claimcheck.report.build import SEVERITIES, SEVERITY_RANK, count_by_severity
+
+SHOWN_UP_TO = SEVERITY_RANK["warning"]  # info findings are counted, not listed: they are not conflicts
+
+
+def plain(text) -> str:
+    # Article text could carry escape sequences or bidi overrides that repaint the terminal; show them as spaces.
+    cleaned = "".join(" " if unicodedata.category(c).startswith("C") else c for c in str(text))
+    return " ".join(cleaned.split())
+
+
+def summary_lines(report_dict: dict) -> list[str]:
+    findings = report_dict["findings"]
+    skipped = report_dict["skipped"]
+    lines = [f"{len(report_dict['articles'])} articles read"]
+    lines.append(f"{len(skipped)} skipped" + (":" if skipped else ""))
+    lines += [f"  {plain(s['path'])}: {plain(s['reason'])}" for s in skipped]
+    counts = ", ".join(f"{n} {name}" for name, n in count_by_severity(f["severity"] for f in findings).items())
+    lines.append(f"{len(findings)} findings ({counts})")
+    for f in findings:
+        if SEVERITY_RANK.get(f["severity"], len(SEVERITIES)) <= SHOWN_UP_TO:
+            lines.append(f"[{f['severity']}] {f['kind']} {plain(f['subject'])}: {_values(f['statements'])}")
+    return lines
+
+
+def _values(statements: list[dict]) -> str:
+    """'A (a1, a2) vs B (a3)': each value as written, with the articles that give it, in report order."""
+    by_value: dict[str, list[str]] = {}
+    for s in statements:
+        ids = by_value.setdefault(plain(s["value"]), [])
+        if s["article"] not in ids:
+            ids.append(s["article"])
+    return " vs ".join(f"{value} ({', '.join(plain(i) for i in ids)})" for value, ids in by_value.items())

@@ -1,0 +1,88 @@
+"""Split cleaned blocks into sentences and mark the ones that are not reported fact.
+
+spaCy's statistical sentence recogniser does the splitting (the same pass feeds the extractors, so the
+text is tagged once). A sentence keeps its offsets into the article's own text and its 1-based line.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from claimcheck.records import Article, Block, Sentence
+
+# "Jane Doe (JD): ..." or "JD: ..." opens a turn in an interview transcript.
+_SPEAKER_TURN = re.compile(r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: \([A-Z]{1,4}\))?|[A-Z]{1,4}):\s")
+_INTERVIEW_OPENER = re.compile(r"^(?:interview|q&a|transcript)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SentenceSpan:
+    """A sentence with the spaCy span it came from, handed straight to the extractors."""
+
+    sentence: Sentence
+    span: object  # spacy.tokens.Span; kept out of the records so they stay plain
+
+
+def line_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer("\n", text)]
+
+
+def block_roles(blocks: tuple[Block, ...]) -> list[str]:
+    """The role every sentence of a block inherits: heading, interview or fact.
+
+    A transcript is recognised by its speaker turns ("JD: ..."); one such line alone is more likely a
+    dateline ("SEOUL: ..."), so it takes two turns to start a transcript, which then runs to the end.
+    """
+    turns = [bool(_SPEAKER_TURN.match(b.text)) for b in blocks]
+    opens = [t or (bool(_INTERVIEW_OPENER.match(b.text)) and b.kind != "list_item") for t, b in zip(turns, blocks)]
+    first = next((i for i, o in enumerate(opens) if o), None) if sum(turns) >= 2 else None
+    roles: list[str] = []
+    for i, block in enumerate(blocks):
+        if first is not None and i >= first:
+            roles.append("interview")
+        elif block.kind == "heading":
+            roles.append("heading")
+        else:
+            roles.append("fact")
+    return roles
+
+
+def sentence_role(block_role: str, text: str) -> str:
+    if block_role != "fact":
+        return block_role
+    stripped = text.strip()
+    if stripped.endswith("?") or stripped.endswith('?"'):
+        return "question"
+    if stripped.startswith('"') and stripped.count('"') >= 2 and stripped.rstrip(".").endswith('"'):
+        return "quote"
+    return "fact"
+
+
+def segment_article(article: Article, docs: list) -> list[SentenceSpan]:
+    """Sentences of one article; `docs` are the spaCy docs of its blocks, in order."""
+    starts = line_starts(article.text)
+    roles = block_roles(article.blocks)
+    out: list[SentenceSpan] = []
+    for block, doc, role in zip(article.blocks, docs, roles):
+        for span in doc.sents:
+            text = span.text.strip()
+            if not any(ch.isalnum() for ch in text):
+                continue
+            lead = len(span.text) - len(span.text.lstrip())
+            first = span.start_char + lead
+            last = first + len(text) - 1
+            start = block.offsets.to_original(first)
+            end = block.offsets.to_original(last) + 1
+            sentence = Sentence(
+                article_id=article.id,
+                index=len(out),
+                text=text,
+                start=start,
+                end=end,
+                line=bisect.bisect_right(starts, start),
+                role=sentence_role(role, text),
+                list_item=block.kind == "list_item",
+            )
+            out.append(SentenceSpan(sentence, span))
+    return out

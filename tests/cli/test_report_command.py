@@ -1,0 +1,131 @@
+"""`claimcheck report` as a user runs it: a real subprocess, the real model, real files."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, SHARED
+
+SCORER = SHARED / "eval" / "score.py"
+
+
+def run_cli(*args, cwd=None, env_extra=None):
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", **(env_extra or {}))
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=600,
+    )
+
+
+def article_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.name != "gold.json" and p.is_file())
+
+
+def score(gold: Path, report: Path) -> dict:
+    out = subprocess.run([sys.executable, str(SCORER), str(gold), str(report)], capture_output=True, text=True, check=True)
+    last = out.stdout.strip().splitlines()[-1]
+    return {k: float(v) for k, v in (part.split("=") for part in last.split())}
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds is not here")
+def test_seeds_give_both_headline_findings(tmp_path, cache_dir):
+    seeds = sorted((SHARED / "seeds").glob("*.txt"))
+    result = run_cli("report", *seeds, "--out", tmp_path, "--cache-dir", cache_dir)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert (tmp_path / "report.md").is_file()
+    roles = [f for f in report["findings"] if f["kind"] == "entity_role" and f["severity"] == "error"]
+    assert len(roles) == 1
+    by_file = {Path(s["path"]).name[:3]: s["value"] for s in roles[0]["statements"]}
+    assert set(by_file) == {"000", "001", "002"}
+    assert "Rutte" in by_file["001"] and "Stoltenberg" in by_file["000"] and "Stoltenberg" in by_file["002"]
+    numeric = [f for f in report["findings"] if f["kind"] == "numeric"]
+    assert any({Path(s["path"]).name[:3] for s in f["statements"]} >= {"003", "004"} for f in numeric)
+    figures = score(SHARED / "seeds" / "gold.json", tmp_path / "report.json")
+    assert figures["recall"] == 1.0
+    assert figures["precision"] >= 0.67
+
+
+FIXTURE_SETS = sorted(p for p in FIXTURES.iterdir() if (p / "gold.json").is_file())
+
+
+@pytest.mark.skipif(not SCORER.is_file(), reason="../shared/eval/score.py is not here")
+@pytest.mark.parametrize("folder", FIXTURE_SETS, ids=[p.name for p in FIXTURE_SETS])
+def test_fixture_sets_score_against_their_gold(folder, tmp_path, cache_dir):
+    result = run_cli("report", *article_files(folder), "--out", tmp_path, "--cache-dir", cache_dir)
+    assert result.returncode == 0, result.stderr
+    gold = json.loads((folder / "gold.json").read_text())
+    figures = score(folder / "gold.json", tmp_path / "report.json")
+    if gold["discrepancies"]:
+        assert figures["recall"] == 1.0, figures
+    assert figures["fp"] == 0 and figures["dup"] == 0, figures
+
+
+def test_same_inputs_in_another_order_give_the_same_report(tmp_path, cache_dir):
+    files = article_files(FIXTURES / "mayor-office-conflict")
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert run_cli("report", *files, "--out", one, "--cache-dir", cache_dir).returncode == 0
+    assert run_cli("report", *reversed(files), "--out", two, "--cache-dir", cache_dir).returncode == 0
+    strip = lambda p: {k: v for k, v in json.loads(p.read_text()).items() if k != "timing"}
+    assert strip(one / "report.json") == strip(two / "report.json")
+    assert (one / "report.md").read_bytes() == (two / "report.md").read_bytes()
+
+
+def test_a_second_run_embeds_nothing(tmp_path):
+    files = article_files(FIXTURES / "quake-json")
+    cache = tmp_path / "cache"
+    first = run_cli("report", *files, "--out", tmp_path / "a", "--cache-dir", cache)
+    second = run_cli("report", *files, "--out", tmp_path / "b", "--cache-dir", cache)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    one = json.loads((tmp_path / "a" / "report.json").read_text())["summary"]
+    two = json.loads((tmp_path / "b" / "report.json").read_text())["summary"]
+    assert one["embedded"] > 0 and one["embed_cache_hits"] == 0
+    assert two["embedded"] == 0 and two["embed_cache_hits"] == one["embedded"]
+
+
+def test_unreadable_files_are_skipped_and_the_run_goes_on(tmp_path, cache_dir):
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (bad / "broken.json").write_text('{"text": "unterminated')
+    good = FIXTURES / "flood-figure-conflict" / "river-news-agency.txt"
+    result = run_cli("report", good, bad, "--out", tmp_path / "out", "--cache-dir", cache_dir)
+    assert result.returncode == 0, result.stderr
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    skipped = {Path(s["path"]).name: s["reason"] for s in report["skipped"]}
+    assert set(skipped) == {"empty.txt", "binary.txt", "broken.json"}
+    assert all(reason for reason in skipped.values())
+    assert [a["source"] for a in report["articles"]] == ["river-news-agency"]
+
+
+def test_nothing_readable_is_exit_2_with_one_line(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    result = run_cli("report", tmp_path / "empty.txt", tmp_path / "missing.txt", "--out", tmp_path / "out")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("claimcheck: error:") and "Traceback" not in result.stderr
+    assert not (tmp_path / "out" / "report.json").exists()
+
+
+def test_schema_command_prints_the_schema():
+    result = run_cli("schema")
+    assert result.returncode == 0
+    schema = json.loads(result.stdout)
+    assert "findings" in schema["properties"]
+
+
+def test_help_does_not_import_torch():
+    code = "import sys; from claimcheck.cli import main; main(['--help']); print('torch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip().splitlines()[-1] == "False"

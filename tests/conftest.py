@@ -1,0 +1,54 @@
+"""Shared fixtures: expensive models load once per test session."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FIXTURES = ROOT / "fixtures"
+
+# Nothing may come from a model hub at run time; the tests prove it by running offline.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from claimcheck.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def model_spec():
+    from claimcheck.embed.encoder import resolve_model
+
+    return resolve_model(None)
+
+
+@pytest.fixture(scope="session")
+def corpus(nlp, model_spec):
+    """Build claims from {article id: [sentences]} with the real extractors and the real model."""
+    from claimcheck.embed import embed_texts
+    from claimcheck.embed.cache import EmbeddingCache
+    from claimcheck.extract.claims import extract_claim
+    from claimcheck.records import Article, Sentence
+
+    def build(texts: dict, published: dict | None = None):
+        articles, claims = {}, []
+        for article_id, sentences in texts.items():
+            text = " ".join(sentences)
+            when = (published or {}).get(article_id)
+            articles[article_id] = Article(article_id, f"{article_id}.txt", article_id, text, article_id, published=when)
+            offset = 0
+            for index, sentence in enumerate(sentences):
+                record = Sentence(article_id, index, sentence, offset, offset + len(sentence), 1, "fact")
+                claims.append(extract_claim(record, nlp(sentence), when))
+                offset += len(sentence) + 1
+        vectors, _ = embed_texts([c.sentence.text for c in claims], model_spec, EmbeddingCache(None))
+        return claims, vectors, articles
+
+    return build

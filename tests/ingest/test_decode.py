@@ -1,0 +1,63 @@
+"""Bytes to text: encodings, and files that are not text at all."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from claimcheck.ingest import read_articles
+from claimcheck.ingest.decode import decode
+from claimcheck.ingest.skip import Unreadable
+
+from .helpers import write
+
+TEXT = "The café on Rue Verte reopened on Monday, the owner told the naïve reporter.\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        b"\xef\xbb\xbf" + TEXT.encode("utf-8"),
+        b"\xff\xfe" + TEXT.encode("utf-16-le"),
+        b"\xfe\xff" + TEXT.encode("utf-16-be"),
+        TEXT.encode("latin-1"),
+    ],
+    ids=["utf-8", "utf-8 with BOM", "utf-16-le BOM", "utf-16-be BOM", "latin-1"],
+)
+def test_text_decodes_the_same_whatever_the_encoding(data):
+    assert decode(data) == TEXT  # a byte-order mark is not part of the text
+
+
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty file"),
+        (b"  \n\t\r\n", "empty file"),
+        (b"\xff\xfe" + " \n".encode("utf-16-le"), "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+        (bytes(range(1, 256)) * 3, "binary file"),  # no NUL, but no encoding makes sense of it
+    ],
+    ids=["empty", "whitespace", "utf-16 whitespace", "nul bytes", "noise"],
+)
+def test_non_text_is_refused_with_a_reason(data, reason):
+    with pytest.raises(Unreadable, match=reason):
+        decode(data)
+
+
+def test_read_articles_reports_binary_and_empty_files(tmp_path):
+    write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    write(tmp_path / "blank.md", b"\n\n   \n")
+    write(tmp_path / "latin.txt", TEXT.encode("latin-1"))
+    write(tmp_path / "wide.txt", b"\xff\xfe" + TEXT.encode("utf-16-le"))
+
+    articles, skipped = read_articles([str(tmp_path)])
+
+    assert sorted((os.path.basename(s.path), s.reason) for s in skipped) == [
+        ("blank.md", "empty file"),
+        ("image.txt", "binary file"),
+        # Both decode to the same text, so the later one (in path order) is a duplicate.
+        ("wide.txt", f"duplicate of {tmp_path / 'latin.txt'}"),
+    ]
+    assert [a.id for a in articles] == ["latin"]
+    assert articles[0].text == TEXT
