@@ -95,6 +95,8 @@ class Quantity:
     thing_text: str  # the counted thing as written: "North Korean soldiers"
     start: int  # offsets of `text` in the sentence's text
     end: int
+    predicate: str = ""  # what happened to the counted thing, normalised: "die", "injure", "evacuate"
+    partitive: bool = False  # "two of its five piers": a part of a larger count, not the count itself
 
 
 @dataclass(frozen=True)

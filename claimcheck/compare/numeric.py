@@ -18,7 +18,8 @@ from claimcheck.extract.names import fold
 from claimcheck.records import Article, Claim, Finding, Quantity
 
 MIN_SIMILARITY = 0.45  # cosine; below it two sentences are about different things
-MIN_GAP = 0.15  # relative difference below which overlapping figures are treated as the same
+MIN_SIMILARITY_UNIT_ONLY = 0.6  # when only the unit says two measurements are of the same thing
+MIN_GAP = 0.25  # relative difference below which overlapping figures are treated as the same
 ROUND_TOLERANCE = 0.03  # "10,000" as written may stand for anything rounded to it
 
 _BOUND_WORDS = {
@@ -51,9 +52,27 @@ def _modifiers(q: Quantity) -> set[str]:
     return {fold(w) for w in words[:-1] if w[:1].isupper()}
 
 
+# Nouns that count people in general: they stand for any more specific count of people ("23 people
+# injured" and "23 workers injured") when the same thing happened to both.
+GENERIC_THINGS = {"people", "person", "other", "others", "individual", "those", "one"}
+
+
 def same_thing(a: Quantity, b: Quantity) -> bool:
-    if not a.thing or a.thing != b.thing or a.unit != b.unit:
+    """Do two figures count the same thing? Same noun (or a generic one), unit, predicate and part.
+
+    A measurement with a unit ("magnitude 5.8", "12 km") may lack a noun on one side; then the unit
+    stands for it, and the caller asks for closer sentences (MIN_SIMILARITY_UNIT_ONLY).
+    """
+    if a.unit != b.unit or a.partitive != b.partitive:
         return False
+    if a.predicate and b.predicate and a.predicate != b.predicate:
+        return False  # "two workers died" / "23 workers were injured": two different counts
+    if not a.thing or not b.thing:
+        return bool(a.unit) and bool(a.thing or b.thing or a.predicate == b.predicate)
+    if a.thing != b.thing:
+        generic = a.thing in GENERIC_THINGS or b.thing in GENERIC_THINGS
+        if not (generic and a.predicate and a.predicate == b.predicate):
+            return False
     ma, mb = _modifiers(a), _modifiers(b)
     return not (ma and mb and not (ma & mb))
 
@@ -68,6 +87,14 @@ def relation(a: Quantity, b: Quantity) -> str | None:
     if abs(a.value - b.value) / scale > MIN_GAP and "vague" not in (a.bound, b.bound):
         return "warning"
     return None
+
+
+def _reconciled(quantities: list[Quantity]) -> bool:
+    """An exact figure that every other wording allows settles the matter ("more than 50", "nearly 60", "57")."""
+    spans = [interval(q) for q in quantities]
+    return any(
+        q.bound == "exact" and all(lo <= q.value <= hi for lo, hi in spans) for q in quantities
+    )
 
 
 def _describe(m: Mention, articles: dict[str, Article]) -> str:
@@ -100,7 +127,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
         for row, c in enumerate(claims)
         if c.sentence.is_fact
         for q in c.quantities
-        if q.thing and q.bound != "vague"
+        if (q.thing or q.unit) and q.bound != "vague"
     ]
     n = len(mentions)
     parent = list(range(n))
@@ -119,7 +146,8 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
                 continue
             if not same_thing(a.quantity, b.quantity):
                 continue
-            if float(vectors[a.row] @ vectors[b.row]) < MIN_SIMILARITY:
+            needed = MIN_SIMILARITY if a.quantity.thing and b.quantity.thing else MIN_SIMILARITY_UNIT_ONLY
+            if float(vectors[a.row] @ vectors[b.row]) < needed:
                 continue
             parent[find(i)] = find(j)
             rel = relation(a.quantity, b.quantity)
@@ -141,6 +169,8 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
             chosen_by_article.setdefault(m.claim.sentence.article_id, m)
         chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
         severity = "error" if "error" in pairs.values() else "warning"
+        if severity == "warning" and _reconciled([mentions[i].quantity for i in members]):
+            continue
         dated = [articles[m.claim.sentence.article_id].published for m in chosen]
         later_note = ""
         if severity == "error" and all(dated) and len(set(dated)) > 1:

@@ -28,23 +28,26 @@ def _alternation(words) -> str:
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _WORD = _alternation(U.NUMBER_WORDS + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
 _CURRENCY = (
-    r"(?:\b(?:US|AU|A|CA|C|HK|NZ|S|NT|R))?\$|[€£¥₩₹₪₽₦]"
-    r"|\b(?:Rs\.?|RM|USD|EUR|GBP|JPY|KRW|INR|MYR|ILS|CNY|RMB|Rmb|CHF|RUB)(?=\s?\d)"
+    r"\b(?:US|HK|NZ|AU|A|S|C)\s\$(?=\d)|\$(?:US|AU|A|NZ|CA|C|HK)(?=\s?\d)"
+    r"|(?:\b(?:US|AU|A|CA|C|HK|NZ|S|NT|R))?\$|[€£¥₩₹₪₽₦]"
+    r"|\b(?:Rs\.?|RM|USD|EUR|GBP|JPY|KRW|INR|MYR|ILS|CNY|RMB|Rmb|CHF|RUB|AUD|CAD|HKD|NZD|SGD)(?=\s?-?\d)"
 )
 # Where an amount may begin: a currency, digits not inside a longer number, or a number word.
 _START = re.compile(
     rf"(?P<cur>{_CURRENCY})|(?<![\d.,])(?P<dig>{_DIGITS})|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b",
     re.I,
 )
-_CURRENCY_AT = re.compile(rf"(?:{_CURRENCY})\s?", re.I)
+_CURRENCY_AT = re.compile(rf"(?:{_CURRENCY})\s?")
 _NUMBER_AT = re.compile(rf"(?P<dig>{_DIGITS})|(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b", re.I)
 _SCALE_AT = re.compile(
-    r"(?:[\s-]?(?P<long>hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)\b"
-    r"|(?P<short>bn|mn|mln|bln|tn|trn|k|m|b)(?![A-Za-z0-9])|\s(?P<spaced>bn|mn|mln|tn)\b)",
+    r"(?:[\s-]?(?P<long>(?:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)"
+    r"(?:\s(?:thousand|million|billion))?)\b"  # "4 hundred million"
+    r"|(?P<short>bn|mn|mln|bln|mil|tn|trn|k|m|b)(?![A-Za-z0-9])|\s(?P<spaced>bn|mn|mln|tn)\b)",
     re.I,
 )
-_UNIT_WORD_AT = re.compile(rf"(?:\s|-)(?P<u>{_alternation(list(U.UNIT_WORDS) + list(U.CURRENCY_WORDS))})\b", re.I)
+_UNIT_WORD_AT = re.compile(rf"(?:\s|-)?(?P<u>{_alternation(list(U.UNIT_WORDS) + list(U.CURRENCY_WORDS))})\b", re.I)
 _UNIT_SYMBOL_AT = re.compile(rf"(?P<sp> ?)(?P<u>{_alternation(U.UNIT_SYMBOLS)})(?![A-Za-z0-9])")
+_UNIT_SYMBOL_ANY_CASE_AT = re.compile(rf"(?P<sp> ?)(?P<u>{_alternation(U.UNIT_SYMBOLS_ANY_CASE)})(?![A-Za-z0-9])", re.I)
 _METRE_CONTEXT = re.compile(
     r"\s*\(|-?(?:long|tall|high|wide|deep)\b|\s+(?:long|tall|high|wide|deep|away|above|below|underground|"
     r"sprint|race|hurdles|freestyle|butterfly|backstroke|breaststroke|relay|dash)\b",
@@ -70,7 +73,7 @@ _VAGUE_FEW = re.compile(
     re.I,
 )
 _VAGUE_PLURAL = re.compile(r"\b(?P<s>dozens|hundreds|thousands|millions|billions|trillions)\b|\b(?P<sc>scores)(?=\s+of\b)", re.I)
-_MONEY_OF = re.compile(rf"\s+of\s+(?P<u>{_alternation(U.CURRENCY_WORDS)})\b", re.I)
+_UNIT_OF = re.compile(rf"\s+of\s+(?P<u>{_alternation(list(U.CURRENCY_WORDS) + list(U.UNIT_WORDS))})\b", re.I)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\b\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b")
 _A_BEFORE = re.compile(r"(?:\b(?P<half>half)\s+)?\b(?P<a>an?)\s+$", re.I)
 _NUM_BEFORE_SCALE = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
@@ -146,13 +149,23 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
     start, currency = pos, None
     cur = _CURRENCY_AT.match(text, pos)
     if cur and not text[pos].isdigit():
-        key = cur.group(0).strip().lower()
+        key = re.sub(r"\s+", " ", cur.group(0).strip().lower())
         currency = U.CURRENCY_PREFIX.get(key) or U.CURRENCY_PREFIX.get(key.rstrip("."))
         pos = cur.end()
+    sign = 1.0
+    if currency and text[pos: pos + 1] in ("-", "−") and text[pos + 1: pos + 2].isdigit():
+        sign, pos = -1.0, pos + 1  # "$-50.8bn"
     number = _number_at(text, pos)
     if number is None:
         return None
     num, end, words, digits = number
+    scale_value = None
+    if words:
+        # "five thousand": keep the scale word apart so "four to five thousand" can share it.
+        last = re.split(r"[\s-]+", text[pos:end].lower())[-1]
+        if last in _NUM_BEFORE_SCALE and num:
+            scale_value = U.SCALE_WORDS[last]
+            num /= scale_value
     if words and re.match(r"(?i)hundred|thousand|million|billion|trillion|dozen", text[pos:]):
         # A scale word without a number before it needs "a"/"half a": "a dozen", "half a million".
         a = _A_BEFORE.search(text, 0, start)
@@ -160,7 +173,7 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
             return None
         start = a.start()
         num *= 0.5 if a.group("half") else 1.0
-    amount = _Amount(start, end, num, None, currency, None, 1.0, words, digits)
+    amount = _Amount(start, end, sign * num, scale_value, currency, None, 1.0, words, digits)
     scale = _SCALE_AT.match(text, end)
     if scale and not words:
         short = (scale.group("short") or "").lower()
@@ -169,8 +182,9 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
         elif short == "b" and not currency:
             pass  # "5b" is a label more often than five billion
         else:
-            name = (scale.group("long") or short or scale.group("spaced")).lower()
-            amount.scale = U.SCALE_WORDS.get(name) or U.SCALE_SHORT.get(name)
+            amount.scale = 1.0
+            for name in (scale.group("long") or short or scale.group("spaced")).lower().split():
+                amount.scale *= U.SCALE_WORDS.get(name) or U.SCALE_SHORT.get(name) or 1.0
             amount.end = scale.end()
     _attach_unit(text, amount)
     return amount
@@ -179,11 +193,16 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
 def _attach_unit(text: str, amount: _Amount) -> None:
     """Extend `amount` over a unit or currency word written after it."""
     end = amount.end
-    sym = _UNIT_SYMBOL_AT.match(text, end)
-    if sym and (not sym.group("sp") or len(sym.group("u")) > 1 or sym.group("u") == "%"):
-        amount.unit, amount.factor = U.UNIT_SYMBOLS[sym.group("u")]
-        amount.end = sym.end()
-        return
+    for pattern, table in ((_UNIT_SYMBOL_AT, U.UNIT_SYMBOLS), (_UNIT_SYMBOL_ANY_CASE_AT, U.UNIT_SYMBOLS_ANY_CASE)):
+        sym = pattern.match(text, end)
+        # One-letter symbols only when glued ("20C", "164p"): "5 C" or "in 3 p" are not units.
+        if sym and (not sym.group("sp") or len(sym.group("u")) > 1 or sym.group("u") == "%"):
+            unit = table.get(sym.group("u")) or table[sym.group("u").lower()]
+            if unit[0] == "penny" and amount.currency:
+                break
+            amount.unit, amount.factor = unit
+            amount.end = sym.end()
+            return
     word = _UNIT_WORD_AT.match(text, end)
     if not word:
         return
@@ -294,8 +313,8 @@ def _skip(ctx: _Context, amount: _Amount, bounded: bool) -> bool:
     if prev in U.LOCATOR_WORDS and amount.digits:
         return True  # "page 12", "Flight 370", "No. 1"
     ent = ctx.entity_at(amount.start, amount.end)
-    if ent and ent[0] in ("DATE", "TIME") and amount.plain and not amount.words:
-        return True
+    if ent and ent[0] in ("DATE", "TIME") and amount.plain and len(amount.digits) <= 4:
+        return True  # a day or year the tagger saw as a date; longer bare numbers are never dates
     if amount.plain and _in_name(ctx, amount, ent):
         return True
     return False

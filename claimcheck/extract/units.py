@@ -17,7 +17,7 @@ SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "dozen": 12.0, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-SCALE_SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
+SCALE_SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
 
 # Written-out numbers that may start or continue a number-word sequence ("twenty-five thousand").
 NUMBER_WORDS = (
@@ -33,6 +33,11 @@ CURRENCY_PREFIX = {
     "£": "pound", "gbp": "pound", "¥": "yen", "jpy": "yen", "₩": "won", "krw": "won", "₹": "rupee", "rs": "rupee",
     "rs.": "rupee", "inr": "rupee", "rm": "ringgit", "myr": "ringgit", "₪": "shekel", "ils": "shekel",
     "cny": "yuan", "rmb": "yuan", "chf": "swiss franc", "₽": "rouble", "rub": "rouble", "₦": "naira",
+    # Australian and Asian papers write the code after the sign ("$US5m", "$A82m") or apart ("HK $3.7bn").
+    "$us": "dollar", "us $": "dollar", "$a": "australian dollar", "aud": "australian dollar",
+    "a $": "australian dollar", "$nz": "new zealand dollar", "nzd": "new zealand dollar",
+    "$c": "canadian dollar", "cad": "canadian dollar", "$hk": "hong kong dollar", "hk $": "hong kong dollar",
+    "hkd": "hong kong dollar", "s $": "singapore dollar", "sgd": "singapore dollar",
 }
 
 # Currency written after the amount, as words. Longer names first so "australian dollars" wins over "dollars".
@@ -60,6 +65,8 @@ _UNITS_WORDS = [
     ("basis point", 1.0, ["basis points", "basis point"]),
     ("point", 1.0, ["points", "point"]),
     ("km", 1.0, ["kilometres", "kilometers", "kilometre", "kilometer"]),
+    ("km", 1e-9, ["micrometres", "micrometers", "micrometre", "micrometer", "microns", "micron"]),
+    ("km", 1e-12, ["nanometres", "nanometers", "nanometre", "nanometer"]),
     ("km", 1.609344, ["miles", "mile"]),
     ("km", 1.852, ["nautical miles", "nautical mile"]),
     ("km", 0.001, ["metres", "meters", "metre", "meter"]),
@@ -95,8 +102,8 @@ _UNITS_WORDS = [
     ("month", 1.0, ["months", "month"]),
     ("year", 1.0, ["years-old", "year-old", "years old", "year old", "years", "year", "yrs"]),
     ("decade", 1.0, ["decades", "decade"]),
-    ("celsius", 1.0, ["degrees celsius", "degrees centigrade", "degree celsius"]),
-    ("fahrenheit", 1.0, ["degrees fahrenheit", "degree fahrenheit"]),
+    ("celsius", 1.0, ["degrees celsius", "degrees centigrade", "degree celsius", "celsius", "centigrade"]),
+    ("fahrenheit", 1.0, ["degrees fahrenheit", "degree fahrenheit", "fahrenheit"]),
     ("degree", 1.0, ["degrees", "degree"]),
     ("watt", 1.0, ["watts", "watt"]),
     ("watt", 1e3, ["kilowatts", "kilowatt"]),
@@ -105,6 +112,8 @@ _UNITS_WORDS = [
     ("watt hour", 1e3, ["kilowatt hours", "kilowatt-hours", "kilowatt hour", "kilowatt-hour"]),
     ("watt hour", 1e6, ["megawatt hours", "megawatt-hours", "megawatt hour", "megawatt-hour"]),
     ("horsepower", 1.0, ["horsepower", "brake horsepower"]),
+    ("newton metre", 1.0, ["newton metres", "newton meters", "newton-metres", "newton-meters"]),
+    ("newton metre", 1.3558179, ["pound-feet", "pound-foot", "lb-ft", "lb ft", "foot-pounds"]),
     ("byte", 1e9, ["gigabytes", "gigabyte"]),
     ("byte", 1e6, ["megabytes", "megabyte"]),
     ("byte", 1e12, ["terabytes", "terabyte"]),
@@ -115,14 +124,15 @@ _UNITS_WORDS = [
 ]
 # Abbreviations and symbols: matched case-sensitively ("MW" is a megawatt, "mw" is not; "5G" is no unit).
 _UNITS_SYMBOLS = [
-    ("percent", 1.0, ["%"]),
-    ("percentage point", 1.0, ["ppts", "ppt", "pp"]),
+    ("percent", 1.0, ["%", "pc"]),
+    ("percentage point", 1.0, ["ppts", "ppt"]),
     ("basis point", 1.0, ["bps", "bp"]),
     ("km", 1.0, ["km"]),
     ("km", 0.001, ["m"]),  # glued "m" is a million unless the context says length: see quantities.py
     ("km", 1e-5, ["cm"]),
     ("km", 1e-6, ["mm"]),
-    ("km", 0.0003048, ["ft"]),
+    ("km", 0.0003048, ["ft", "′"]),
+    ("km", 2.54e-5, ["″"]),
     ("km", 0.0009144, ["yd", "yds"]),
     ("km", 1.609344, ["mi"]),
     ("km2", 1.0, ["km2", "km²"]),
@@ -136,10 +146,13 @@ _UNITS_SYMBOLS = [
     ("litre", 0.001, ["ml", "mL"]),
     ("barrel", 1.0, ["bbl", "bpd"]),
     ("km/h", 1.0, ["km/h", "kph", "kmh", "km/hr"]),
-    ("km/h", 1.609344, ["mph"]),
-    ("celsius", 1.0, ["°C", "C"]),
-    ("fahrenheit", 1.0, ["°F", "F"]),
-    ("degree", 1.0, ["°"]),
+    ("km/h", 1.609344, ["mph", "m.p.h.", "m.p.h"]),
+    ("celsius", 1.0, ["°C", "C", "degC", "deg C"]),
+    ("fahrenheit", 1.0, ["°F", "F", "degF", "deg F"]),
+    ("degree", 1.0, ["°", "deg"]),
+    ("newton metre", 1.0, ["Nm"]),
+    ("newton metre", 1.3558179, ["lb-ft"]),
+    ("penny", 1.0, ["p"]),
     ("watt", 1.0, ["W"]),
     ("watt", 1e3, ["kW"]),
     ("watt", 1e6, ["MW"]),
@@ -163,7 +176,7 @@ _UNITS_SYMBOLS = [
     ("part per billion", 1.0, ["ppb"]),
     ("revolution per minute", 1.0, ["rpm"]),
     ("mile per gallon", 1.0, ["mpg"]),
-    ("second", 1.0, ["sec", "s"]),
+    ("second", 1.0, ["sec"]),
     ("minute", 1.0, ["min"]),
     ("hour", 1.0, ["hr", "h"]),
     ("year", 1.0, ["yr"]),
@@ -176,6 +189,10 @@ def _flatten(table: list) -> dict[str, tuple[str, float]]:
 
 UNIT_WORDS = _flatten(_UNITS_WORDS)  # lower-case spelling -> (unit, factor)
 UNIT_SYMBOLS = _flatten(_UNITS_SYMBOLS)  # exact spelling -> (unit, factor)
+# Symbols also seen in other cases ("2.4Ghz", "49.5 HZ", "60 MPH"): none of these spellings means anything else.
+_ANY_CASE = ("km kg kgs cm mm ft mph kph km/h hz khz mhz ghz kwh mwh gwh mbps gbps rpm mpg ppm ppb bhp lbs "
+             "degc degf").split()
+UNIT_SYMBOLS_ANY_CASE = {k.lower(): v for k, v in UNIT_SYMBOLS.items() if k.lower() in _ANY_CASE}
 
 # "$52 a barrel", "5% a year": the second half of a rate. Spelling -> canonical singular.
 PER_WORDS = {
@@ -260,4 +277,15 @@ CHANGE_WORDS = {
     "down", "slip", "slipped", "slid", "slide", "soar", "soared", "plunge", "plunged", "tumble", "tumbled",
     "gain", "gained", "gains", "lose", "lost", "shrank", "shrink", "doubled", "tripled", "revised", "boost",
     "boosted", "reduce", "reduced", "went", "go", "moved", "move", "changed", "expanded", "narrowed", "widened",
+    "slow", "slowed", "slowing", "ease", "eased", "easing", "inch", "inched", "rebound", "rebounded", "recover",
+    "recovered", "trim", "trimmed", "hike", "hiked", "lift", "lifted", "sank", "sink", "dip", "dipped",
+    "dropping", "climbing", "swelled", "swell", "upgraded", "downgraded",
 }
+# Index and product names that end in a number: "the FTSE 100 fell 2%" states no quantity 100.
+NAME_BEFORE_NUMBER = {"s&p", "sp", "ftse", "stoxx", "nikkei", "cac", "dax", "russell", "fortune", "nasdaq", "asx",
+                      "topix", "kospi", "sensex", "nifty", "euro stoxx", "msci", "dow", "ibex", "aex", "smi"}
+# Participles and adjectives that name the counted people when no noun follows: "at least 26 dead".
+VICTIM_WORDS = {"dead", "injured", "wounded", "killed", "missing", "hurt", "displaced", "homeless", "arrested",
+                "detained", "hospitalised", "hospitalized", "evacuated", "infected", "unemployed", "sick"}
+# "two-thirds", "three-quarters": fractions, which this extractor does not read.
+FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}

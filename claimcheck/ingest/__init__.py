@@ -10,9 +10,9 @@ import hashlib
 import os
 from collections.abc import Sequence
 
-from claimcheck.ingest.clean import clean
-from claimcheck.ingest.decode import decode
-from claimcheck.ingest.discover import Found, discover, read_bytes
+from claimcheck.ingest.clean import clean_text
+from claimcheck.ingest.decode import decode_text
+from claimcheck.ingest.discover import Found, find_inputs, read_bytes
 from claimcheck.ingest.formats import Record, parse
 from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
@@ -22,13 +22,13 @@ __all__ = ["read_articles"]
 
 
 def read_articles(paths: Sequence[str]) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
-    found, skipped = discover(paths)
+    found, skipped = find_inputs(paths)
     articles: list[Article] = []
     first_with_hash: dict[str, str] = {}  # content hash -> where it was first seen
     used_ids: set[str] = set()
     for f in found:  # sorted by path, so "earlier" and the id suffixes are deterministic
         try:
-            records, problems = parse(f.path, decode(read_bytes(f.path)))
+            records, problems = parse(f.path, decode_text(read_bytes(f.path)))
         except Unreadable as e:
             skipped.append(Skipped(f.path, str(e)))
             continue
@@ -44,7 +44,7 @@ def read_articles(paths: Sequence[str]) -> tuple[tuple[Article, ...], tuple[Skip
                 skipped.append(Skipped(f.path, f"{prefix}duplicate of {first_with_hash[content_hash]}"))
                 continue
             first_with_hash[content_hash] = label
-            blocks = clean(record.text, record.body_start)
+            blocks = clean_text(record.text, record.body_start)
             if not blocks:
                 skipped.append(Skipped(f.path, f"{prefix}no article text left after removing page furniture"))
                 continue

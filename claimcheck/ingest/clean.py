@@ -56,7 +56,7 @@ class _Line:
     kind: str = ""  # "list_item" when a bullet was removed, "heading" for a Markdown heading
 
 
-def clean(text: str, start: int = 0) -> tuple[Block, ...]:
+def clean_text(text: str, start: int = 0) -> tuple[Block, ...]:
     """Blocks for `text[start:]`, with offsets into `text`."""
     lines = _drop_furniture([line for line in _split(text, start) if line.text])
     merged: list[_Line] = []
@@ -193,7 +193,7 @@ def _join(prev: _Line, nxt: _Line) -> None:
     head, hyphen = m.group(1), m.group(2)
     tail = re.match(r"[^\W\d_]*", nxt.text).group()
     if head and tail and not nxt.text[len(tail):].startswith("-") and _broken_word(head, tail):
-        # "collaborati" + "ve": one word; a line-break hyphen ("collabo-" + "rative") goes too.
+        # "negotia" + "tions": one word; a line-break hyphen ("recon-" + "struction") goes too.
         cut = len(prev.text) - len(hyphen)
         prev.text, prev.pos = prev.text[:cut] + nxt.text, prev.pos[:cut] + nxt.pos
     elif hyphen:  # "well-" + "known": a compound split at its own hyphen

@@ -15,7 +15,7 @@ _BOMS = (
 )
 
 
-def decode(data: bytes) -> str:
+def decode_text(data: bytes) -> str:
     if not data.strip():
         raise Unreadable("empty file")
     for bom, codec in _BOMS:

@@ -21,7 +21,9 @@ def supported(path: str) -> bool:
     return os.path.splitext(path)[1].lower() in SUPPORTED
 
 
-def discover(paths) -> tuple[list[Found], list[Skipped]]:
+def find_inputs(paths) -> tuple[list[Found], list[Skipped]]:
+    if isinstance(paths, (str, os.PathLike)):  # one path, not a sequence of one-letter paths
+        paths = [paths]
     found: list[Found] = []
     skipped: list[Skipped] = []
     for given in paths:
@@ -54,6 +56,8 @@ def _stat_problem(path: str) -> str | None:
         return "permission denied"
     except OSError as e:  # e.g. a symlink loop ("too many levels of symbolic links")
         return (e.strerror or str(e)).lower()
+    except ValueError:  # a NUL byte in the name
+        return "invalid path"
     return None
 
 

@@ -6,7 +6,7 @@ import os
 import pytest
 
 from claimcheck.ingest import read_articles
-from claimcheck.ingest.decode import decode
+from claimcheck.ingest.decode import decode_text
 from claimcheck.ingest.skip import Unreadable
 
 from .helpers import write
@@ -26,7 +26,7 @@ TEXT = "The café on Rue Verte reopened on Monday, the owner told the naïve rep
     ids=["utf-8", "utf-8 with BOM", "utf-16-le BOM", "utf-16-be BOM", "latin-1"],
 )
 def test_text_decodes_the_same_whatever_the_encoding(data):
-    assert decode(data) == TEXT  # a byte-order mark is not part of the text
+    assert decode_text(data) == TEXT  # a byte-order mark is not part of the text
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_text_decodes_the_same_whatever_the_encoding(data):
 )
 def test_non_text_is_refused_with_a_reason(data, reason):
     with pytest.raises(Unreadable, match=reason):
-        decode(data)
+        decode_text(data)
 
 
 def test_read_articles_reports_binary_and_empty_files(tmp_path):

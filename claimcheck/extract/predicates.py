@@ -1,0 +1,66 @@
+"""What a figure says happened to what it counts: "11 workers were injured" -> injure.
+
+Two figures for workers are only the same count when the same thing happened to them: "two workers died"
+and "23 workers were injured" are two counts, however alike the sentences. The predicate is the verb next
+to the figure: after it ("were injured", "died") or, failing that, before it ("killed 2 workers").
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from claimcheck.records import Quantity
+
+# Verbs that news copy uses interchangeably for one outcome.
+_SAME_OUTCOME = {
+    "kill": "die", "dead": "die", "death": "die", "perish": "die", "die": "die",
+    "wound": "injure", "hurt": "injure", "injure": "injure", "injured": "injure",
+    "detain": "arrest", "arrest": "arrest",
+    "displace": "evacuate", "evacuate": "evacuate",
+}
+_SKIP_RIGHT = {"AUX", "ADV", "PART"}
+_POSSESSIVE_DETS = {"its", "their", "the", "his", "her", "our", "these", "those"}
+
+
+def normalise(lemma: str) -> str:
+    lemma = lemma.lower()
+    return _SAME_OUTCOME.get(lemma, lemma)
+
+
+def _token_index(tokens, base: int, offset: int) -> int | None:
+    for i, tok in enumerate(tokens):
+        if tok.idx - base <= offset < tok.idx - base + len(tok.text):
+            return i
+    return None
+
+
+def describe(span, q: Quantity) -> Quantity:
+    """The quantity with its predicate and partitive flag filled in from the sentence."""
+    tokens = list(span)
+    if not tokens:
+        return q
+    base = tokens[0].idx
+    first = _token_index(tokens, base, q.start)
+    last = _token_index(tokens, base, max(q.start, q.end - 1))
+    if first is None or last is None:
+        return q
+    partitive = (
+        last + 2 < len(tokens)
+        and tokens[last + 1].lower_ == "of"
+        and tokens[last + 2].lower_ in _POSSESSIVE_DETS
+    )
+    # The counted noun follows the figure in most shapes; the verb comes after the noun.
+    after = last + 1
+    if q.thing_text:
+        where = span.text.find(q.thing_text, q.end)
+        if where != -1 and where - q.end <= 40:
+            end_tok = _token_index(tokens, base, where + len(q.thing_text) - 1)
+            after = end_tok + 1 if end_tok is not None else after
+    predicate = ""
+    i = after
+    while i < len(tokens) and tokens[i].pos_ in _SKIP_RIGHT and i - after < 4:
+        i += 1
+    if i < len(tokens) and (tokens[i].pos_ == "VERB" or tokens[i].lower_ == "dead"):
+        predicate = tokens[i].lemma_
+    elif first > 0 and tokens[first - 1].pos_ == "VERB":
+        predicate = tokens[first - 1].lemma_
+    return replace(q, predicate=normalise(predicate) if predicate else "", partitive=partitive)
