@@ -31,11 +31,11 @@ BOUND_OF_CHANGE = {"=": "exact", "~": "about", ">": "more_than", "<": "less_than
 GOLD_UNIT = {
     "percentage": "percent", "dollar": "dollar", "euro": "euro", "pound sterling": "pound", "japanese yen": "yen",
     "chinese yuan": "yuan", "australian dollar": "australian dollar", "hong kong dollar": "hong kong dollar",
-    "malaysian ringgit": "ringgit", "shekel": "shekel", "danish krone": "krone", "south korean won": "won",
+    "malaysian ringgit": "ringgit", "shekel": "shekel", "danish krone": "danish krone", "south korean won": "won",
     "indian rupee": "rupee", "kilometre": "km", "mile": "km", "metre": "km", "foot": "km", "inch": "km",
     "yard": "km", "centimetre": "km", "millimetre": "km", "square metre": "km2", "square kilometre": "km2",
     "square mile": "km2", "acre": "km2", "hectare": "km2", "kilogram": "kg", "gram": "kg", "milligram": "kg",
-    "pound-mass": "kg", "ton": "kg", "tonne": "kg", "litre": "litre", "millilitre": "litre", "gallon": "litre",
+    "pound-mass": "kg", "ton": "kg", "tonne": "kg", "metric ton": "kg", "gigaton": "kg", "cubic foot": "litre", "litre": "litre", "millilitre": "litre", "gallon": "litre",
     "mile per hour": "km/h", "kilometre per hour": "km/h", "year": "year", "year of age": "year", "month": "month",
     "week": "week", "day": "day", "hour": "hour", "minute": "minute", "second": "second", "degree": "degree",
     "celsius": "celsius", "fahrenheit": "fahrenheit", "horsepower": "horsepower", "brake horsepower": "horsepower",
@@ -46,6 +46,15 @@ GOLD_UNIT = {
     "dollar per square foot": "dollar/square foot", "cent per share": "cent/share", "percentage per year": "percent/year",
     "mile per gallon": "mile per gallon", "volt": "volt", "parts-per-billion": "part per billion",
     "revolutions per minute": "revolution per minute", "milliampere-hour": "milliampere hour",
+    "gigahertz": "hertz", "megahertz": "hertz", "kilowatt hour": "watt hour", "gigawatt hour": "watt hour",
+    "megabit per second": "bit/second", "pound-foot": "newton metre", "newton metre": "newton metre",
+    "nanometre": "km", "micrometre": "km", "metre per second": "km/h", "part per million": "part per million",
+    "dollar per share": "dollar/share", "dollar per ounce": "dollar/ounce", "dollar per week": "dollar/week",
+    "dollar per square metre": "dollar/square metre", "australian dollar per year": "australian dollar/year",
+    "australian dollar per month": "australian dollar/month", "new zealand dollar per month": "new zealand dollar/month",
+    "new zealand dollar per year": "new zealand dollar/year", "pound sterling per year": "pound/year",
+    "shekel per year": "shekel/year", "malaysian ringgit per month": "ringgit/month", "canadian dollar per share":
+    "canadian dollar/share", "united states dollar per barrel": "dollar/barrel", "foot per century": "km/century",
 }
 # Factors from gold's unit to the extractor's base unit, where they differ.
 GOLD_FACTOR = {
@@ -53,7 +62,10 @@ GOLD_FACTOR = {
     "millimetre": 1e-6, "square metre": 1e-6, "square mile": 2.589988, "acre": 0.0040468564, "hectare": 0.01,
     "gram": 0.001, "milligram": 1e-6, "pound-mass": 0.45359237, "ton": 1000.0, "tonne": 1000.0, "millilitre": 0.001,
     "gallon": 3.785411784, "mile per hour": 1.609344, "kilowatt": 1e3, "megawatt": 1e6, "gigawatt": 1e9,
-    "gigabyte": 1e9, "kilohertz": 1e3,
+    "gigabyte": 1e9, "kilohertz": 1e3, "gigahertz": 1e9, "megahertz": 1e6, "kilowatt hour": 1e3,
+    "gigawatt hour": 1e9, "megabit per second": 1e6, "pound-foot": 1.3558179, "nanometre": 1e-12,
+    "micrometre": 1e-9, "metre per second": 3.6, "cubic foot": 28.3168466, "metric ton": 1000.0,
+    "gigaton": 1e12, "mile per gallon": 1.0,
 }
 STOP = {"the", "a", "an", "of", "in", "on", "for", "to", "and", "its", "their", "his", "her", "-"}
 
@@ -77,8 +89,11 @@ def close(a: float | None, b: float | None) -> bool:
 def value_match(pred, gold: dict) -> bool:
     lo, hi = gold_values(gold["value"])
     # Gold keeps the written unit ("7.3" miles); the extractor converts to its base unit (km).
-    factor = GOLD_FACTOR.get(gold["normalized_unit"].strip(), 1.0)
+    unit = gold["normalized_unit"].strip()
+    factor = GOLD_FACTOR.get(unit) or GOLD_FACTOR.get(unit.split(" per ")[0], 1.0)  # "foot per century"
     lo, hi = lo * factor, hi * factor
+    if pred.bound == "vague":  # "thousands": gold writes its own span ("1000-10000"); overlap is agreement
+        return lo <= pred.value <= hi or pred.low <= (lo + hi) / 2 <= pred.high
     if lo != hi:
         if pred.bound == "range" and close(pred.low, lo) and close(pred.high, hi):
             return True
@@ -133,22 +148,27 @@ def main(argv: list[str]) -> int:
     matched = bound_ok = bound_n_change = bound_ok_change = 0
     unit_n = unit_ok = unit_noun_n = unit_noun_ok = 0
     thing_n = thing_ok = thing_n2 = thing_ok2 = 0
-    misses, extras = [], []
+    misses, extras, unit_errors, bound_errors = [], [], [], []
     for d, ps in zip(data, preds):
         pairs = match_sentence(ps, d["quantities"])
         matched += len(pairs)
         for p, g in pairs:
             gold_bound = BOUND_OF_CHANGE[g["change"]]
-            ok = p.bound == gold_bound or (p.bound == "range" and g["change"] == "=" and "-" in g["value"][1:])
+            # A gold range ("lo-hi", change "=") is our range or vague figure.
+            ok = p.bound == gold_bound or (p.bound in ("range", "vague") and g["change"] == "=" and "-" in g["value"][1:])
             if g["change"] in ("up", "down"):
                 bound_n_change += 1
                 bound_ok_change += ok
             bound_ok += ok
+            if not ok:
+                bound_errors.append((d["text"], p, g["change"]))
             gu = g["normalized_unit"].strip()
             if gu and gu != "-":
                 if gu in GOLD_UNIT:
                     unit_n += 1
                     unit_ok += p.unit == GOLD_UNIT[gu]
+                    if p.unit != GOLD_UNIT[gu]:
+                        unit_errors.append((d["text"], p, gu))
                 else:  # gold's "unit" is the counted noun ("employee"): compare with our thing
                     unit_noun_n += 1
                     unit_noun_ok += p.unit == "" and bool(words(p.thing_text) & words(gu))
@@ -183,6 +203,12 @@ def main(argv: list[str]) -> int:
         print("\n-- missed gold --")
         for text, g in misses[:show]:
             print(f"  {g['value']} {g['unit']} {g['change']} | {text[:160]}")
+        print("\n-- bound errors --")
+        for text, p, change in bound_errors[:show]:
+            print(f"  {p.text!r} {p.bound} gold {change!r} | {text[:160]}")
+        print("\n-- unit errors --")
+        for text, p, gu in unit_errors[:show]:
+            print(f"  {p.text!r} {p.unit!r} gold {gu!r} | {text[:160]}")
         print("\n-- extra predictions --")
         for text, p in extras[:show]:
             print(f"  {p.text!r} {p.value} {p.unit} | {text[:160]}")

@@ -15,10 +15,14 @@ import numpy as np
 
 from claimcheck.compare.common import fingerprint, name_sources, statement
 from claimcheck.extract.names import fold
+from claimcheck.extract.units import MONEY_UNITS
 from claimcheck.records import Article, Claim, Finding, Quantity
 
 MIN_SIMILARITY = 0.45  # cosine; below it two sentences are about different things
 MIN_SIMILARITY_UNIT_ONLY = 0.6  # when only the unit says two measurements are of the same thing
+# A measurement of a named thing ("magnitude 6.4 earthquake") is a property of it, however differently the
+# sentences around it go on; noun and unit together say enough to need only loosely related sentences.
+MIN_SIMILARITY_MEASURE = 0.3
 MIN_GAP = 0.25  # relative difference below which overlapping figures are treated as the same
 ROUND_TOLERANCE = 0.03  # "10,000" as written may stand for anything rounded to it
 
@@ -65,7 +69,8 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     """
     if a.unit != b.unit or a.partitive != b.partitive:
         return False
-    if a.predicate and b.predicate and a.predicate != b.predicate:
+    measured = a.unit and a.unit not in MONEY_UNITS  # "magnitude 6.4 ... struck" / "... shook": one measure
+    if a.predicate and b.predicate and a.predicate != b.predicate and not measured:
         return False  # "two workers died" / "23 workers were injured": two different counts
     if not a.thing or not b.thing:
         return bool(a.unit) and bool(a.thing or b.thing or a.predicate == b.predicate)
@@ -75,6 +80,14 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
             return False
     ma, mb = _modifiers(a), _modifiers(b)
     return not (ma and mb and not (ma & mb))
+
+
+def _needed_similarity(a: Quantity, b: Quantity) -> float:
+    if not (a.thing and b.thing):
+        return MIN_SIMILARITY_UNIT_ONLY
+    if a.unit and a.unit not in MONEY_UNITS and a.thing == b.thing:
+        return MIN_SIMILARITY_MEASURE
+    return MIN_SIMILARITY
 
 
 def relation(a: Quantity, b: Quantity) -> str | None:
@@ -139,6 +152,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
         return i
 
     conflicts: dict[tuple[int, int], str] = {}
+    agreeing: set[tuple[int, int]] = set()  # comparable pairs whose figures agree, both orders
     for i in range(n):
         for j in range(i + 1, n):
             a, b = mentions[i], mentions[j]
@@ -146,13 +160,22 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
                 continue
             if not same_thing(a.quantity, b.quantity):
                 continue
-            needed = MIN_SIMILARITY if a.quantity.thing and b.quantity.thing else MIN_SIMILARITY_UNIT_ONLY
+            needed = _needed_similarity(a.quantity, b.quantity)
             if float(vectors[a.row] @ vectors[b.row]) < needed:
                 continue
             parent[find(i)] = find(j)
             rel = relation(a.quantity, b.quantity)
             if rel:
                 conflicts[(i, j)] = rel
+            else:
+                agreeing.update({(i, j), (j, i)})
+
+    def echoed(i: int, j: int) -> bool:
+        """Does i's article also give a figure that agrees with j ("from 8 percent to 3 percent")?"""
+        article = mentions[i].claim.sentence.article_id
+        return any((k, j) in agreeing for k in range(n) if mentions[k].claim.sentence.article_id == article)
+
+    conflicts = {(i, j): r for (i, j), r in conflicts.items() if not (echoed(i, j) or echoed(j, i))}
 
     topics: dict[int, list[int]] = {}
     for i in range(n):

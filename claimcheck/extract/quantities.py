@@ -1,18 +1,18 @@
-"""Figures stated in one sentence: "more than 7,000 soldiers" -> Quantity(7000, more_than, thing "soldier").
+"""Figures stated in one sentence: "more than 4,500 workers" -> Quantity(4500, more_than, thing "worker").
 
 The figure itself is found with regular expressions over the sentence text, because spaCy splits amounts
-inconsistently ("$8.5bn" is one token, "€40m" is three) and its entity labels miss or mislabel many of
+inconsistently ("$6.2bn" is one token, "€45m" is three) and its entity labels miss or mislabel many of
 them. The spaCy tokens are then used for what needs linguistic context: the counted noun after the figure
 (part of speech, lemma) and whether a bare number sits inside a date, time or name entity.
 
 Steps for each sentence: vague plurals ("thousands") first, then every amount (currency, number, scale,
-unit), joined into ranges ("300-400"), filtered (years, dates, times, identifiers, labels, "one"), widened
+unit), joined into ranges ("250-350"), filtered (years, dates, times, identifiers, labels, "one"), widened
 by the bound words around it ("more than", "+") and given the counted thing.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from text_to_num import text2num
 
@@ -34,7 +34,7 @@ _CURRENCY = (
 )
 # Where an amount may begin: a currency, digits not inside a longer number, or a number word.
 _START = re.compile(
-    rf"(?P<cur>{_CURRENCY})|(?<![\d.,])(?P<dig>{_DIGITS})|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b",
+    rf"(?P<cur>(?-i:{_CURRENCY}))|(?<![\d.,])(?P<dig>{_DIGITS})|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b",
     re.I,
 )
 _CURRENCY_AT = re.compile(rf"(?:{_CURRENCY})\s?")
@@ -46,23 +46,27 @@ _SCALE_AT = re.compile(
     re.I,
 )
 _UNIT_WORD_AT = re.compile(rf"(?:\s|-)?(?P<u>{_alternation(list(U.UNIT_WORDS) + list(U.CURRENCY_WORDS))})\b", re.I)
-_UNIT_SYMBOL_AT = re.compile(rf"(?P<sp> ?)(?P<u>{_alternation(U.UNIT_SYMBOLS)})(?![A-Za-z0-9])")
-_UNIT_SYMBOL_ANY_CASE_AT = re.compile(rf"(?P<sp> ?)(?P<u>{_alternation(U.UNIT_SYMBOLS_ANY_CASE)})(?![A-Za-z0-9])", re.I)
+_UNIT_SYMBOL_AT = re.compile(rf"(?P<sp>[ -]?)(?P<u>{_alternation(U.UNIT_SYMBOLS)})(?![A-Za-z0-9])")
+_UNIT_SYMBOL_ANY_CASE_AT = re.compile(rf"(?P<sp>[ -]?)(?P<u>{_alternation(U.UNIT_SYMBOLS_ANY_CASE)})(?![A-Za-z0-9])", re.I)
 _METRE_CONTEXT = re.compile(
     r"\s*\(|-?(?:long|tall|high|wide|deep)\b|\s+(?:long|tall|high|wide|deep|away|above|below|underground|"
     r"sprint|race|hurdles|freestyle|butterfly|backstroke|breaststroke|relay|dash)\b",
     re.I,
 )
-_CONNECTOR_AT = re.compile(r"\s*(?P<c>-|–|—)\s*|\s+(?P<w>to|and|or)\s+", re.I)
+# A dash joins a range when glued ("250-350") or spaced on both sides ("250 - 350"), not in "50 -1.3%".
+_CONNECTOR_AT = re.compile(r"(?P<c>[-–—])(?!\s)|\s+(?P<c2>[-–—])\s+|\s+(?P<w>to|and|or)\s+", re.I)
 _BOUND_BEFORE = re.compile(
     rf"(?:(?<![\w])(?:{_alternation(U.BOUND_MODIFIERS)})\s+)?(?:(?<![\w])|(?<=~))"
     rf"(?P<b>{_alternation(w for ws in U.BOUND_PHRASES.values() for w in ws)})\s*$",
     re.I,
 )
+# A recorded bound back to the wording that makes it (an "about" whose high is the value came from "nearly").
+_BOUND_OF_INTERVAL = {("about", False): "about", ("about", True): "near", ("more_than", False): "more_than",
+                      ("less_than", False): "less_than", ("less_than", True): "less_than"}
 _BOUND_OF = {w.lower(): b for b, ws in U.BOUND_PHRASES.items() for w in ws}
 _SUFFIX_AT = re.compile(rf"(?P<s>{_alternation(U.SUFFIX_BOUNDS)})(?![\w])", re.I)
 _PER_AT = re.compile(
-    rf"(?:\s+(?:per|a|an|each)\s+|\s*/\s*)(?P<p>{_alternation(U.PER_WORDS)})s?\b(?!\s+(?:ago|earlier|later|before))"
+    rf"(?:[\s-]+(?:per|a|an|each)[\s-]+|\s*/\s*)(?P<p>{_alternation(U.PER_WORDS)})s?\b(?!\s+(?:ago|earlier|later|before))"
     rf"|\s+(?P<adv>{_alternation(U.RATE_ADVERBS)})\b",
     re.I,
 )
@@ -75,16 +79,24 @@ _VAGUE_FEW = re.compile(
 _VAGUE_PLURAL = re.compile(r"\b(?P<s>dozens|hundreds|thousands|millions|billions|trillions)\b|\b(?P<sc>scores)(?=\s+of\b)", re.I)
 _UNIT_OF = re.compile(rf"\s+of\s+(?P<u>{_alternation(list(U.CURRENCY_WORDS) + list(U.UNIT_WORDS))})\b", re.I)
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?)?\b\d{2,4}[\s.-]\d{3,4}[\s.-]\d{3,4}\b")
+_POWER_AT = re.compile(r"\s?[×x]\s?10\s?\^?(?P<e>[-−]?\d{1,3})(?!\d)")
+_PREFIX_UNITS = {"aged": "year", "magnitude": "magnitude"}
+_PREFIX_UNIT_BEFORE = re.compile(r"\b(?P<w>aged|magnitude)[\s-]+$", re.I)
+_SIGN_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
+_SUB_BEFORE = re.compile(r"\bsub-$", re.I)
 _A_BEFORE = re.compile(r"(?:\b(?P<half>half)\s+)?\b(?P<a>an?)\s+$", re.I)
 _NUM_BEFORE_SCALE = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
-_NOT_THING_START = {"last", "next", "this", "per", "each", "every", "ago", "earlier", "later", "more", "less"}
+_NOT_THING_START = {"last", "next", "this", "per", "each", "every", "ago", "earlier", "later"}
+_THING_SKIP = {"more", "fewer", "less", "additional", "extra", "further", "other"}  # "4,500 more troops"
+_CLAUSE_MARKS = {";", ":", "(", ")", "—", "–", '"', "that", "which", "who", "where", "while"}
+_TIME_NOUNS = {"year", "month", "week", "day", "quarter", "time", "hour", "minute", "second"}
 _NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
 
 
 @dataclass
 class _Amount:
-    """One number as written, with what is glued to it: "$8.5bn", "7,000", "12 percent", "five-year"."""
+    """One number as written, with what is glued to it: "$6.2bn", "4,500", "12 percent", "five-year"."""
 
     start: int
     end: int
@@ -154,7 +166,7 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
         pos = cur.end()
     sign = 1.0
     if currency and text[pos: pos + 1] in ("-", "−") and text[pos + 1: pos + 2].isdigit():
-        sign, pos = -1.0, pos + 1  # "$-50.8bn"
+        sign, pos = -1.0, pos + 1  # "$-5.2bn"
     number = _number_at(text, pos)
     if number is None:
         return None
@@ -173,6 +185,10 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
             return None
         start = a.start()
         num *= 0.5 if a.group("half") else 1.0
+    power = _POWER_AT.match(text, end)
+    if power and not words:
+        # "1.99×10−30", "3 x 10^8": scientific notation
+        num, end, digits = num * 10.0 ** int(power.group("e").replace("−", "-")), power.end(), ""
     amount = _Amount(start, end, sign * num, scale_value, currency, None, 1.0, words, digits)
     scale = _SCALE_AT.match(text, end)
     if scale and not words:
@@ -203,6 +219,10 @@ def _attach_unit(text: str, amount: _Amount) -> None:
             amount.unit, amount.factor = unit
             amount.end = sym.end()
             return
+    after = re.match(r" ?([€£¥])(?![\d])", text[end:])
+    if after and not amount.currency:
+        amount.currency, amount.end = U.CURRENCY_PREFIX[after.group(1)], end + after.end()  # "1,200€"
+        return
     word = _UNIT_WORD_AT.match(text, end)
     if not word:
         return
@@ -211,7 +231,7 @@ def _attach_unit(text: str, amount: _Amount) -> None:
         if amount.currency:
             return
         money = U.CURRENCY_WORDS[u]
-        if money == "pound" and re.search(r"(?i)\bweigh|\bheav", text[max(0, amount.start - 40): amount.start]):
+        if money == "pound" and re.search(r"(?i)\bweigh|\bheav", text[max(0, amount.start - 48): amount.start]):
             amount.unit, amount.factor = "kg", 0.45359237  # "weighing 10 pounds" is mass
         else:
             amount.currency = money
@@ -264,18 +284,21 @@ def _word_after(text: str, pos: int) -> str:
 
 
 def _glued_junk(text: str, amount: _Amount) -> bool:
-    """Is the amount part of an identifier, code, date or ordinal ("KF-21", "B737", "3rd", "10/28", "1990s")?"""
+    """Is the amount part of an identifier, code, date or ordinal ("F-35", "A320", "3rd", "11/14", "1990s")?"""
     s, e = amount.start, amount.end
     before = text[s - 1] if s > 0 else " "
     if before.isalnum() or before in "#_":
         return True
-    if before in "-/." and s >= 2 and text[s - 2].isalnum():
+    if before in "-/.:" and s >= 2 and text[s - 2].isalnum():
         return True
     after = text[e] if e < len(text) else " "
     if after.isalnum() or after in "_":
         return True
     if after in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
-        return True  # clock time "12:30", fraction or date "1/16", "10/28"
+        return True  # clock time "12:30", fraction or date "1/16", "11/14"
+    fraction = re.match(r"[-⁄](\w+)", text[e:])
+    if fraction and (fraction.group(1).lower() in U.FRACTION_WORDS or after == "⁄"):
+        return True  # "two-thirds", "1⁄32": fractions are not read
     return False
 
 
@@ -299,7 +322,7 @@ def _skip(ctx: _Context, amount: _Amount, bounded: bool) -> bool:
         return True
     prev, nxt = _word_before(text, amount.start), _word_after(text, amount.end)
     if amount.unit_name == "" and (prev.rstrip(".") in U.MONTHS or nxt.rstrip(".") in U.MONTHS):
-        return True  # "October 28", "28 October", "May 2023"
+        return True  # "June 14", "14 June", "June 2019"
     if nxt in U.TIME_WORDS or _word_after(text, amount.end).startswith(("a.m", "p.m")):
         return True
     if _is_year(ctx, amount):
@@ -317,20 +340,26 @@ def _skip(ctx: _Context, amount: _Amount, bounded: bool) -> bool:
         return True  # a day or year the tagger saw as a date; longer bare numbers are never dates
     if amount.plain and _in_name(ctx, amount, ent):
         return True
+    if amount.plain and text[amount.start - 1: amount.start] == "(" and text[amount.end: amount.end + 1] == ")":
+        return True  # "Prescott (4)", "(2)": a label or list marker
     return False
 
 
 def _in_name(ctx: _Context, amount: _Amount, ent) -> bool:
-    """A bare number that is part of a name: "Apollo 11", "S&P 500", "Group of 20"."""
-    if ent and ent[0] in _NAME_LABELS and ent[1] < amount.start:
-        return True
+    """A bare number that is part of a name: "Apollo 11", "S&P 500", "Group of Seven"."""
+    if ent and ent[0] in _NAME_LABELS and (ent[1] < amount.start or ent[2] > amount.end):
+        return True  # "Apollo 11", "Windows 11 Pro"
     before = ctx.token_before(amount.start)
     if before is None:
         return False
     prev, _, prev_end = before
+    if prev.lower_ in U.NAME_BEFORE_NUMBER or (prev.i > 0 and prev.doc[prev.i - 1].lower_ == "s" and prev.lower_ == "p"):
+        return True  # "FTSE 100", "S&P 500" (also written "S P 500" where "&" was lost)
     if prev.lower_ == "of" and prev.i > ctx.tokens[0][0].i:
         owner = prev.doc[prev.i - 1]
         return owner.pos_ == "PROPN" and owner.text[:1].isupper() and owner.lower_ not in U.MONTHS
+    if amount.num <= 9999 and _name_follows(ctx, amount.end):
+        return True  # "Apollo 11 Commander", "Galaxy 9 Ultra", "12 Baker Street"
     sentence_initial = prev.i == ctx.tokens[0][0].i
     return (
         prev.pos_ == "PROPN"
@@ -341,14 +370,30 @@ def _in_name(ctx: _Context, amount: _Amount, ent) -> bool:
     )
 
 
-def _join_range(text: str, first: _Amount, connector, second: _Amount | None) -> bool:
-    """Can `first` and `second` be read as one range "300-400", "between 3 and 4 million", "$5-$10"?"""
-    if second is None:
+def _name_follows(ctx: _Context, end: int) -> bool:
+    """Singular proper nouns right after the number and no common noun after them: a name, not a count.
+    ("4,500 Polish workers" ends in a noun; "600 Canadians" is a plural proper noun.)"""
+    toks = ctx.tokens
+    i = ctx.token_index(end)
+    if i >= len(toks) or toks[i][1] - end > 1 or toks[i][0].tag_ != "NNP" or not toks[i][0].text[:1].isupper():
         return False
+    while i < len(toks) and toks[i][0].tag_ == "NNP":
+        i += 1
+    return not (i < len(toks) and toks[i][0].pos_ == "NOUN")
+
+
+def _is_dash(connector) -> bool:
+    return bool(connector.group("c") or connector.group("c2"))
+
+
+def _join_range(first: _Amount, connector, second: _Amount) -> bool:
+    """Can `first` and `second` be read as one range "250-350", "between 3 and 4 million", "$5-$10"?"""
     if first.unit_name and second.unit_name and first.unit_name != second.unit_name:
         return False
-    if first.words != second.words and connector.group("c"):
+    if first.words != second.words and _is_dash(connector):
         return False
+    if (connector.group("w") or "").lower() == "or" and (first.scale or second.scale or second.num > 2 * first.num):
+        return False  # "two or three" is a range; "25k or 40k" are two figures
     # "four to five thousand": the scale written once covers both ends.
     low = first.num * (first.scale or second.scale or 1.0)
     high = second.num * (second.scale or 1.0)
@@ -367,9 +412,9 @@ def _bound_before(text: str, start: int) -> tuple[str | None, int]:
 def _interval(value: float, bound: str) -> tuple[float | None, float | None, str]:
     """The interval a bound word allows around `value`, and the bound as recorded."""
     if bound == "about":
-        return value * 0.9, value * 1.1, "about"
-    if bound == "near":  # "nearly 40": just under
-        return value * 0.9, value, "about"
+        return min(value * 0.9, value * 1.1), max(value * 0.9, value * 1.1), "about"
+    if bound == "near":  # "nearly 60": just under
+        return min(value * 0.9, value), max(value * 0.9, value), "about"
     if bound == "more_than":
         return value, None, "more_than"
     if bound == "less_than":
@@ -388,13 +433,15 @@ def _apply_unit_to_first(first: _Amount, second: _Amount) -> None:
 
 
 def _thing(ctx: _Context, start: int, end: int, unit: str) -> tuple[str, str]:
-    """The counted thing: the noun phrase after the figure ("North Korean soldiers"), after "of"
+    """The counted thing: the noun phrase after the figure ("Polish workers"), after "of"
     ("thousands of soldiers"), or the noun before "of" ("a death toll of 26")."""
     toks = ctx.tokens
     i = ctx.token_index(end)
-    # "7,000-strong force": skip the hyphenated modifier.
-    if i + 1 < len(toks) and toks[i][0].text == "-" and toks[i][1] == end and toks[i + 1][0].pos_ in ("ADJ", "VERB"):
+    # "4,500-strong force", "a 250-member crew": skip the hyphenated modifier.
+    if i + 1 < len(toks) and toks[i][0].text == "-" and toks[i][1] == end and toks[i + 1][1] == toks[i][2]:
         i += 2
+    if i < len(toks) and toks[i][0].lower_ in _THING_SKIP:
+        i += 1
     if i < len(toks) and (toks[i][0].lower_ == "of" or (toks[i][0].lower_ == "in" and unit in U.MONEY_UNITS)):
         i += 1
         while i < len(toks) and toks[i][0].lower_ in _DETERMINERS:
@@ -402,7 +449,10 @@ def _thing(ctx: _Context, start: int, end: int, unit: str) -> tuple[str, str]:
     phrase = _noun_phrase(ctx, i)
     if phrase:
         return phrase
-    return _noun_before_of(ctx, start)
+    if i < len(toks) and toks[i][0].lower_ in U.VICTIM_WORDS:
+        # "at least 26 dead": people, and what happened to them is the predicate (left to predicates.py).
+        return "people", ""
+    return _noun_before_of(ctx, start) or _subject_before(ctx, start)
 
 
 def _noun_phrase(ctx: _Context, i: int) -> tuple[str, str] | None:
@@ -426,32 +476,69 @@ def _noun_phrase(ctx: _Context, i: int) -> tuple[str, str] | None:
         j += 1
     if head is None:
         return None
-    # The thing is the run of common nouns ending at the head, lemmatised: "death toll", "soldier".
-    k = head
-    while k - 1 >= i and toks[k - 1][0].pos_ == "NOUN":
-        k -= 1
-    thing = " ".join(t.lemma_.lower() for t, _, _ in toks[k: head + 1])
-    if thing in U.GENERIC_NOUNS:
-        return None
+    # The thing is the head noun's lemma ("police officers" -> "officer"), so wordings compare equal.
+    thing = toks[head][0].lemma_.lower()
+    if thing in U.GENERIC_NOUNS or thing in _TIME_NOUNS:
+        return None  # "a total of", "9% year on year"
     return thing, ctx.text[toks[i][1]: toks[head][2]]
 
 
-def _noun_before_of(ctx: _Context, start: int) -> tuple[str, str]:
+def _noun_before_of(ctx: _Context, start: int) -> tuple[str, str] | None:
     """"a death toll of 26" -> ("death toll", "death toll")."""
     toks = ctx.tokens
     i = ctx.token_index(start) - 1
-    if i < 1 or toks[i][0].lower_ != "of" or toks[i][2] > start:
-        return "", ""
-    head = i - 1
-    if toks[head][0].pos_ != "NOUN":
-        return "", ""
-    k = head
+    if i < 1 or toks[i][0].lower_ != "of" or toks[i][0].pos_ != "ADP" or toks[i - 1][0].pos_ != "NOUN":
+        return None
+    k = i - 1
     while k - 1 >= 0 and toks[k - 1][0].pos_ == "NOUN":
         k -= 1
-    thing = " ".join(t.lemma_.lower() for t, _, _ in toks[k: head + 1])
-    if thing in U.GENERIC_NOUNS or toks[head][0].lemma_.lower() in U.GENERIC_NOUNS:
+    return _compound(ctx, k, i - 1)
+
+
+def _subject_before(ctx: _Context, start: int) -> tuple[str, str]:
+    """"The death toll from the storm rose to 26" -> ("death toll", "death toll"): with no noun after the
+    figure, the first noun of its clause, when a verb of level ("rose to", "stood at", "reached", "is") leads
+    to the figure. Other verbs ("the club lost", "the firm was fined") make their subject no measure of it."""
+    toks = ctx.tokens
+    i = ctx.token_index(start) - 1
+    if i >= 0 and toks[i][0].lower_ in ("to", "at", "by", "from"):
+        i -= 1
+    while i >= 0 and toks[i][0].pos_ in ("ADV", "PART"):
+        i -= 1  # "rose sharply to"
+    if i < 0 or toks[i][0].pos_ not in ("VERB", "AUX") or toks[i][0].lemma_.lower() not in U.LEVEL_VERBS:
         return "", ""
-    return thing, ctx.text[toks[k][1]: toks[head][2]]
+    while i - 1 >= 0 and toks[i - 1][0].pos_ in ("VERB", "AUX", "ADV", "PART"):
+        i -= 1  # the whole verb group: "has now risen"
+    j = i - 1  # back to the clause start (commas may list the subject's parts)
+    while j >= 0 and toks[j][0].lower_ not in _CLAUSE_MARKS and (
+        toks[j][0].pos_ not in ("SCONJ", "PRON", "VERB", "AUX") or toks[j][0].tag_ == "PRP$"
+    ):
+        j -= 1
+    # The subject is the first noun group not inside a prepositional phrase: in "Under the deal, duties on
+    # cars will fall" it is "duties", not "deal" or "cars".
+    k = j + 1
+    while k < i:
+        if toks[k][0].pos_ == "NOUN":
+            m = k - 1
+            while m > j and (toks[m][0].pos_ in ("DET", "ADJ", "NUM", "PROPN", "PART") or toks[m][0].tag_ == "PRP$"):
+                m -= 1
+            h = k
+            while h + 1 < i and toks[h + 1][0].pos_ == "NOUN":
+                h += 1
+            if m <= j or toks[m][0].pos_ != "ADP":
+                return _compound(ctx, k, h) or ("", "")
+            k = h
+        k += 1
+    return "", ""
+
+
+def _compound(ctx: _Context, first: int, head: int) -> tuple[str, str] | None:
+    """A run of common nouns as the thing: lemmas joined ("death toll"), or None when too generic."""
+    toks = ctx.tokens
+    thing = " ".join(t.lemma_.lower() for t, _, _ in toks[first: head + 1])
+    if thing in U.GENERIC_NOUNS or toks[head][0].lemma_.lower() in U.GENERIC_NOUNS | _TIME_NOUNS:
+        return None
+    return thing, ctx.text[toks[first][1]: toks[head][2]]
 
 
 def _vague(text: str) -> list[tuple[int, int, float, float, str]]:
@@ -482,12 +569,14 @@ def _vague(text: str) -> list[tuple[int, int, float, float, str]]:
         lo, hi = U.VAGUE_PLURALS[word]
         found.append((m.start(), m.end(), lo, hi, ""))
         taken.append((m.start(), m.end()))
-    # "billions of dollars": the money word belongs to the figure.
+    # "billions of dollars", "hundreds of miles": the unit belongs to the figure.
     out = []
     for s, e, lo, hi, unit in found:
-        money = _MONEY_OF.match(text, e)
-        if money:
-            e, unit = money.end(), U.CURRENCY_WORDS[money.group("u").lower()]
+        of = _UNIT_OF.match(text, e)
+        if of:
+            u = of.group("u").lower()
+            unit, factor = (U.CURRENCY_WORDS[u], 1.0) if u in U.CURRENCY_WORDS else U.UNIT_WORDS[u]
+            e, lo, hi = of.end(), lo * factor, hi * factor
         out.append((s, e, lo, hi, unit))
     return out
 
@@ -505,9 +594,9 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
     for s, e, lo, hi, unit in _vague(text):
         if not free(s, e):
             continue
-        bound_start = _bound_before(text, s)[1]
+        # Bound words are not read here: "over hundreds of miles" is mostly "across", and a vague span needs no bound.
         thing, thing_text = _thing(ctx, s, e, unit)
-        found.append(Quantity(text[bound_start:e], (lo + hi) / 2, lo, hi, "vague", unit, thing, thing_text, bound_start, e))
+        found.append(Quantity(text[s:e], (lo + hi) / 2, lo, hi, "vague", unit, thing, thing_text, s, e))
         taken.append((s, e))
 
     pos = 0
@@ -528,68 +617,114 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
         taken.append((first.start, end))
         if quantity is not None:
             found.append(quantity)
-    return tuple(sorted(found, key=lambda q: q.start))
+    return tuple(_inherit_in_brackets(text, sorted(found, key=lambda q: q.start)))
+
+
+def _inherit_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
+    """"more than 100 km (60 miles)": the converted figure in brackets carries the same bound and thing;
+    in "fell from 8% to 3%" the second figure measures what the first does."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if prev is not None and not q.thing and prev.thing and re.fullmatch(r"\s+to\s+", text[prev.end: q.start]):
+            q = replace(q, thing=prev.thing, thing_text=prev.thing_text)
+        if (
+            prev is not None
+            and q.bound == "exact"
+            and prev.bound in ("about", "more_than", "less_than")
+            and re.fullmatch(r"\s*\(\s*", text[prev.end: q.start])
+        ):
+            low, high, bound = _interval(q.value, _BOUND_OF_INTERVAL[prev.bound, prev.high == prev.value])
+            q = replace(q, low=low, high=high, bound=bound, thing=q.thing or prev.thing,
+                        thing_text=q.thing_text or prev.thing_text)
+        out.append(q)
+    return out
 
 
 def _read_figure(ctx: _Context, first: _Amount) -> tuple[Quantity | None, int]:
-    """Build the Quantity that starts with `first` (a range if one follows); returns it (or None to skip)
-    and where scanning should continue."""
+    """The Quantity that starts with `first` (a range when a second amount follows), or None when it is
+    no quantity claim; and where scanning should go on."""
     text = ctx.text
+    sign = _SIGN_BEFORE.search(text, 0, first.start)
+    if sign and not first.currency:
+        first.start, first.num = sign.start(), -first.num  # "-1.3%", "minus 5 yards"
+    _prefix_unit(text, first)
     prefix_bound, bound_start = _bound_before(text, first.start)
-    between = re.search(r"(?i)\bbetween\s+$", text[: first.start])
-    from_ = re.search(r"(?i)\bfrom\s+$", text[: first.start])
-    second, connector = None, _CONNECTOR_AT.match(text, first.end)
-    if connector:
-        word = (connector.group("w") or "").lower()
-        allowed = connector.group("c") or word == "or" or (word == "and" and between) or (
-            word == "to" and not _change_before(text, (from_.start() if from_ else first.start))
-        )
-        if allowed:
-            second = _amount_at(text, connector.end())
-            if second is not None and _CONNECTOR_AT.match(text, second.end) and connector.group("c") and re.match(
-                r"\s*[-–—]\s*\d", text[second.end:]
-            ):
-                return None, second.end  # "555-123-4567", "2014-15-16": a code, not a range
-            if not _join_range(text, first, connector, second):
-                if second is not None and connector.group("c") and not second.words:
-                    return None, second.end  # "3-1 win", "2-2", "2014-15": scores and seasons
-                second = None
+    sub = _SUB_BEFORE.search(text, 0, first.start)
+    if sub and not prefix_bound:
+        prefix_bound, bound_start = "less_than", sub.start()  # "sub-500 sq m"
+        first.start = sub.start()
+
+    second, skip_to = _range_end(text, first)
+    if skip_to is not None:
+        return None, skip_to
     if second is not None:
-        _apply_unit_to_first(first, second)
-        if (first.plain and second.plain and 1700 <= first.num <= 2100 and 1700 <= second.num <= 2100) or _glued_junk(
-            text, _Amount(first.start, second.end, 0, None, None, None, 1.0, False, "")
-        ):
-            return None, second.end  # "between 2014 and 2017", "CP-12-34"
+        between = re.search(r"(?i)\bbetween\s+$", text[: first.start])
         start = between.start() if between else first.start
-        end = _extend_suffix(text, second.end, second)[0]
         low, high = first.value, second.value
-        unit = _rate_unit(text, second)
-        thing, thing_text = _thing(ctx, start, second.end, unit)
-        return Quantity(text[start:end], (low + high) / 2, low, high, "range", unit, thing, thing_text, start, end), end
+        return _quantity(ctx, start, second, (low + high) / 2, low, high, "range")
 
     if _skip(ctx, first, prefix_bound is not None):
         return None, first.end
-    end, suffix_bound = _extend_suffix(text, first.end, first)
-    bound = prefix_bound or suffix_bound or "exact"
-    if not prefix_bound:
-        bound_start = first.start
-    _prefix_unit(text, first)
-    value = first.value
-    low, high, bound = _interval(value, bound)
-    unit = _rate_unit(text, first)
-    if unit != first.unit_name:
-        end = max(end, _PER_AT.match(text, first.end).end())
-    thing, thing_text = _thing(ctx, bound_start, end, unit)
-    return Quantity(text[bound_start:end], value, low, high, bound, unit, thing, thing_text, bound_start, end), end
+    suffix_bound = _suffix_bound(text, first.end)[1]
+    low, high, bound = _interval(first.value, prefix_bound or suffix_bound or "exact")
+    start = bound_start if prefix_bound else first.start
+    return _quantity(ctx, start, first, first.value, low, high, bound)
+
+
+def _quantity(ctx: _Context, start: int, last: _Amount, value, low, high, bound) -> tuple[Quantity, int]:
+    """The Quantity from `start` to the end of `last` and what follows it (a "+", a rate "a year")."""
+    text = ctx.text
+    end = _suffix_bound(text, last.end)[0]
+    unit = last.unit_name
+    rate = _PER_AT.match(text, end) if unit else None
+    if rate:
+        # "$52 a barrel" -> "dollar/barrel"; counts take no rate ("4,500 a day" leaves "day" to the thing).
+        per = U.PER_WORDS[rate.group("p").lower()] if rate.group("p") else U.RATE_ADVERBS[rate.group("adv").lower()]
+        unit, end = f"{unit}/{per}", rate.end()
+    thing, thing_text = _thing(ctx, start, end, unit)
+    return Quantity(text[start:end], value, low, high, bound, unit, thing, thing_text, start, end), end
+
+
+def _range_end(text: str, first: _Amount) -> tuple[_Amount | None, int | None]:
+    """The second amount of a range starting with `first` ("250-350", "between 3 and 4 million", "$5-$10"),
+    or (None, end) when the pair is something else to skip whole (a score "3-1", a code "555-123-4567",
+    the days "Sept. 20-24", the years "between 2014 and 2017")."""
+    connector = _CONNECTOR_AT.match(text, first.end)
+    if not connector:
+        return None, None
+    word = (connector.group("w") or "").lower()
+    between = re.search(r"(?i)\bbetween\s+$", text[: first.start])
+    from_ = re.search(r"(?i)\bfrom\s+$", text[: first.start])
+    if word == "and" and not between:
+        return None, None
+    if word == "to" and _change_before(text, from_.start() if from_ else first.start):
+        return None, None  # "rose from 5% to 7%": two figures
+    second = _amount_at(text, connector.end())
+    if second is None:
+        return None, None
+    dash = _is_dash(connector)
+    if dash and re.match(r"\s*[-–—]\s*\d", text[second.end:]):
+        return None, second.end  # "555-123-4567", "2014-15-16": a code, not a range
+    if not _join_range(first, connector, second):
+        return None, (second.end if dash and not second.words else None)  # "3-1 win", "2-2", "2014-15"
+    if _word_before(text, first.start).rstrip(".") in U.MONTHS:
+        return None, second.end  # "Sept. 12-16": days
+    _apply_unit_to_first(first, second)
+    years = all(a.plain and 1500 <= a.num <= 2100 for a in (first, second))
+    if years or _glued_junk(text, _Amount(first.start, second.end, 0, None, None, None, 1.0, False, "")):
+        return None, second.end  # "between 2014 and 2017", "AB-12-34"
+    return second, None
 
 
 def _change_before(text: str, pos: int) -> bool:
     """"rose from 5% to 7%": a verb of change just before means two figures, not a range."""
-    words = re.findall(r"[a-z]+", text[max(0, pos - 40): pos].lower())[-3:]
+    words = re.findall(r"[a-z]+", text[max(0, pos - 48): pos].lower())[-3:]
     return any(w in U.CHANGE_WORDS for w in words)
 
 
-def _extend_suffix(text: str, end: int, amount: _Amount) -> tuple[int, str | None]:
+def _suffix_bound(text: str, end: int) -> tuple[int, str | None]:
+    """"4,500+", "60-odd", "100 or more": where the figure ends and the bound its suffix sets."""
     m = _SUFFIX_AT.match(text, end)
     if not m:
         return end, None
@@ -597,23 +732,9 @@ def _extend_suffix(text: str, end: int, amount: _Amount) -> tuple[int, str | Non
 
 
 def _prefix_unit(text: str, amount: _Amount) -> None:
-    """Units written before the number: "aged 25" is an age in years, "magnitude 7.8" a magnitude."""
-    if amount.unit_name:
-        return
-    prev = _word_before(text, amount.start)
-    if prev == "aged":
-        amount.unit = "year"
-    elif prev == "magnitude":
-        amount.unit = "magnitude"
-
-
-def _rate_unit(text: str, amount: _Amount) -> str:
-    """"$52 a barrel" -> "dollar/barrel"; "325,000 barrels per day" -> "barrel/day". Counts get no rate."""
-    unit = amount.unit_name
-    if not unit:
-        return unit
-    m = _PER_AT.match(text, amount.end)
-    if not m:
-        return unit
-    per = U.PER_WORDS[m.group("p").lower()] if m.group("p") else U.RATE_ADVERBS[m.group("adv").lower()]
-    return f"{unit}/{per}"
+    """Units written before the number, which then belong to the figure: "aged 25" is an age in years,
+    "magnitude 7.8" a magnitude."""
+    m = _PREFIX_UNIT_BEFORE.search(text, 0, amount.start)
+    if m and not amount.unit_name:
+        amount.unit = _PREFIX_UNITS[m.group("w").lower()]
+        amount.start = m.start()

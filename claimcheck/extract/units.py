@@ -37,7 +37,8 @@ CURRENCY_PREFIX = {
     "$us": "dollar", "us $": "dollar", "$a": "australian dollar", "aud": "australian dollar",
     "a $": "australian dollar", "$nz": "new zealand dollar", "nzd": "new zealand dollar",
     "$c": "canadian dollar", "cad": "canadian dollar", "$hk": "hong kong dollar", "hk $": "hong kong dollar",
-    "hkd": "hong kong dollar", "s $": "singapore dollar", "sgd": "singapore dollar",
+    "hkd": "hong kong dollar", "s $": "singapore dollar", "sgd": "singapore dollar", "c $": "canadian dollar",
+    "au $": "australian dollar", "nz $": "new zealand dollar",
 }
 
 # Currency written after the amount, as words. Longer names first so "australian dollars" wins over "dollars".
@@ -55,6 +56,17 @@ CURRENCY_WORDS = {
     "rand": "rand", "naira": "naira", "dirhams": "dirham", "dirham": "dirham", "riyals": "riyal",
     "riyal": "riyal", "hryvnias": "hryvnia", "hryvnia": "hryvnia", "zloty": "zloty", "reais": "brazilian real",
     "cents": "cent", "cent": "cent", "pence": "penny", "sen": "sen", "bitcoin": "bitcoin",
+    # Named with the country, and ISO codes written after the amount ("108.79 JPY").
+    "danish crowns": "danish krone", "danish kroner": "danish krone", "norwegian crowns": "norwegian krone",
+    "norwegian kroner": "norwegian krone", "swedish crowns": "swedish krona", "swedish kronor": "swedish krona",
+    "chinese yuan": "yuan", "japanese yen": "yen", "indian rupees": "rupee", 
+    "mexican pesos": "mexican peso", "philippine pesos": "philippine peso",
+    "russian roubles": "rouble", "russian rubles": "rouble", "turkish lira": "lira", "israeli shekels": "shekel",
+    "new israeli shekels": "shekel", "malaysian ringgit": "ringgit", "thai baht": "baht", "brazilian reais": "brazilian real",
+    "south african rand": "rand", "saudi riyals": "riyal", "uae dirhams": "dirham", "new taiwan dollars": "taiwan dollar",
+    "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "cny": "yuan", "aud": "australian dollar",
+    "cad": "canadian dollar", "hkd": "hong kong dollar", "nzd": "new zealand dollar", "sgd": "singapore dollar",
+    "chf": "swiss franc", "krw": "won", "inr": "rupee", "rub": "rouble", "myr": "ringgit", "ils": "shekel",
 }
 MONEY_UNITS = frozenset(CURRENCY_PREFIX.values()) | frozenset(CURRENCY_WORDS.values())
 
@@ -85,15 +97,19 @@ _UNITS_WORDS = [
     ("kg", 0.001, ["grams", "grammes", "gram"]),
     ("kg", 1e-6, ["milligrams", "milligram"]),
     ("kg", 1000.0, ["metric tons", "metric tonnes", "tonnes", "tonne", "tons", "ton"]),
+    ("kg", 1e9, ["megatonnes", "megatons", "megatonne", "megaton"]),
+    ("kg", 1e12, ["gigatonnes", "gigatons", "gigatonne", "gigaton"]),
     ("kg", 0.028349523, ["ounces", "ounce"]),
     ("litre", 1.0, ["litres", "liters", "litre", "liter"]),
     ("litre", 0.001, ["millilitres", "milliliters", "millilitre", "milliliter"]),
     ("litre", 3.785411784, ["gallons", "gallon"]),
     ("litre", 1000.0, ["cubic metres", "cubic meters", "cubic metre", "cubic meter"]),
+    ("litre", 28.3168466, ["cubic feet", "cubic foot"]),
     ("barrel", 1.0, ["barrels", "barrel"]),
     ("km/h", 1.0, ["kilometres per hour", "kilometers per hour", "kilometres an hour", "kilometers an hour"]),
     ("km/h", 1.609344, ["miles per hour", "miles an hour"]),
     ("km/h", 1.852, ["knots", "knot"]),
+    ("km/h", 3.6, ["metres per second", "meters per second", "metres a second", "meters a second"]),
     ("second", 1.0, ["seconds", "second", "secs"]),
     ("minute", 1.0, ["minutes", "minute", "mins"]),
     ("hour", 1.0, ["hours", "hour", "hrs"]),
@@ -119,6 +135,9 @@ _UNITS_WORDS = [
     ("byte", 1e12, ["terabytes", "terabyte"]),
     ("hertz", 1.0, ["hertz"]),
     ("volt", 1.0, ["volts", "volt"]),
+    ("magnitude", 1.0, ["magnitude"]),
+    ("part per million", 1.0, ["parts per million"]),
+    ("part per billion", 1.0, ["parts per billion"]),
     ("calorie", 1.0, ["calories", "calorie"]),
     ("mile per gallon", 1.0, ["miles per gallon"]),
 ]
@@ -131,6 +150,8 @@ _UNITS_SYMBOLS = [
     ("km", 0.001, ["m"]),  # glued "m" is a million unless the context says length: see quantities.py
     ("km", 1e-5, ["cm"]),
     ("km", 1e-6, ["mm"]),
+    ("km", 1e-9, ["μm", "µm"]),
+    ("km", 1e-12, ["nm"]),
     ("km", 0.0003048, ["ft", "′"]),
     ("km", 2.54e-5, ["″"]),
     ("km", 0.0009144, ["yd", "yds"]),
@@ -147,6 +168,7 @@ _UNITS_SYMBOLS = [
     ("barrel", 1.0, ["bbl", "bpd"]),
     ("km/h", 1.0, ["km/h", "kph", "kmh", "km/hr"]),
     ("km/h", 1.609344, ["mph", "m.p.h.", "m.p.h"]),
+    ("km/h", 3.6, ["m/s"]),
     ("celsius", 1.0, ["°C", "C", "degC", "deg C"]),
     ("fahrenheit", 1.0, ["°F", "F", "degF", "deg F"]),
     ("degree", 1.0, ["°", "deg"]),
@@ -203,6 +225,8 @@ PER_WORDS = {
     "square foot": "square foot", "square metre": "square metre", "square meter": "square metre",
     "mile": "mile", "kilometre": "km", "kilometer": "km", "km": "km", "kwh": "kwh", "seat": "seat",
     "unit": "unit", "ticket": "ticket", "student": "student", "employee": "employee", "vehicle": "vehicle",
+    "decade": "decade", "century": "century", "gram": "gram", "square mile": "square mile",
+    "sq m": "square metre", "sq ft": "square foot", "square feet": "square foot", "sq km": "square km",
 }
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "daily": "day", "weekly": "week"}
 
@@ -227,7 +251,7 @@ BOUND_PHRASES = {
 # Softeners that may stand before a bound phrase and belong to the figure's text ("just over", "well above").
 BOUND_MODIFIERS = ["just", "well", "slightly", "a little", "a bit", "only", "far", "much", "substantially"]
 
-# Words after a figure that set its bound ("7,000+", "7,000-plus", "40-odd", "100 or more").
+# Words after a figure that set its bound ("4,500+", "4,500-plus", "60-odd", "100 or more").
 SUFFIX_BOUNDS = {
     "+": "more_than", "-plus": "more_than", " plus": "more_than", " or more": "more_than",
     " and more": "more_than", " and above": "more_than", " and up": "more_than", " or higher": "more_than",
@@ -237,7 +261,7 @@ SUFFIX_BOUNDS = {
 
 # Vague amounts written as plural scale words: "thousands" -> the span such wording plausibly covers.
 VAGUE_PLURALS = {
-    "dozens": (24.0, 99.0), "scores": (40.0, 99.0), "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0),
+    "dozens": (24.0, 99.0), "scores": (60.0, 199.0), "hundreds": (200.0, 999.0), "thousands": (2e3, 9999.0),
     "millions": (2e6, 9.999e6), "billions": (2e9, 9.999e9), "trillions": (2e12, 9.999e12),
 }
 # "tens of thousands", "hundreds of millions".
@@ -265,7 +289,7 @@ LOCATOR_WORDS = {
     "lane", "exit", "junction", "tier", "division", "squad", "jersey", "shirt", "model", "ios", "windows",
     "android", "mark", "mk", "type", "batch", "case", "file", "code", "id", "serial", "ward", "cell", "box",
 }
-# Nouns too generic to name what is counted: "a total of 300" says nothing about what.
+# Nouns too generic to name what is counted: "a total of 250" says nothing about what.
 GENERIC_NOUNS = {"total", "number", "figure", "amount", "sum", "group", "set", "lot", "couple", "range",
                  "handful", "majority", "minimum", "maximum", "tally", "count", "one", "ones", "more", "less"}
 # Verbs of change: "rose from 5% to 7%" gives two figures, not the range 5-7%.
@@ -280,6 +304,14 @@ CHANGE_WORDS = {
     "slow", "slowed", "slowing", "ease", "eased", "easing", "inch", "inched", "rebound", "rebounded", "recover",
     "recovered", "trim", "trimmed", "hike", "hiked", "lift", "lifted", "sank", "sink", "dip", "dipped",
     "dropping", "climbing", "swelled", "swell", "upgraded", "downgraded",
+}
+# Verbs (lemmas) whose subject is what the figure measures: "the death toll rose to 26", "prices are 5% higher".
+LEVEL_VERBS = {
+    "be", "rise", "fall", "reach", "stand", "hit", "climb", "total", "top", "exceed", "number", "grow", "drop",
+    "increase", "decrease", "jump", "surge", "soar", "plunge", "decline", "remain", "amount", "swell", "double",
+    "edge", "ease", "slip", "sink", "tumble", "hover", "pass", "surpass", "cross", "stay", "come", "go", "dip",
+    "shrink", "slide", "gain", "lose", "advance", "retreat", "average", "measure", "range", "peak", "lower",
+    "cut", "raise", "reduce", "rose", "fell",
 }
 # Index and product names that end in a number: "the FTSE 100 fell 2%" states no quantity 100.
 NAME_BEFORE_NUMBER = {"s&p", "sp", "ftse", "stoxx", "nikkei", "cac", "dax", "russell", "fortune", "nasdaq", "asx",

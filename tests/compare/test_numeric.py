@@ -1,0 +1,61 @@
+"""Figures compared across articles: a table of sentence pairs, each a conflict or a look-alike."""
+import pytest
+
+from claimcheck.compare.numeric import compare_numeric
+
+# (sentence in article a, sentence in article b, expected severity or None for no finding)
+ROWS = [
+    ("About 600 homes were flooded in Lenfield.", "More than 1,400 homes were flooded in Lenfield.", "error"),
+    ("The company said 11 workers were injured in the fire.", "At least 23 workers were injured in the fire.", "error"),
+    ("Officials said 2,300 dockworkers walked out on Monday.", "More than 5,000 dockworkers walked out on Monday.", "error"),
+    ("The army sent more than 7,000 reservists to the border.", "Around 10,000 reservists are now at the border.", "warning"),
+    ("The flood forced some 4,000 residents to leave their homes.", "The flood forced 4,150 residents to leave their homes.", None),
+    ("Nearly 60 delegations attended the summit.", "57 delegations attended the summit.", None),
+    ("Two dozen boats joined the rescue.", "24 boats joined the rescue.", None),
+    ("Two workers died in the fire.", "23 workers were injured in the fire.", None),
+    ("The fire killed 2 workers.", "Two workers died in the blaze.", None),
+    ("Cracks were found in two of its five piers.", "Engineers found cracks in two of the bridge's piers.", None),
+    ("About 600 homes were flooded in Lenfield.", "The orchestra played for 1,400 guests.", None),
+    ("Ticket prices rose 8 percent this year.", "Ticket prices rose 8% this year.", None),
+    ("Some 12 fire engines attended the blaze.", "Twelve fire engines attended the blaze.", None),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", ROWS)
+def test_pairs(corpus, a, b, expected):
+    claims, vectors, articles = corpus({"a": [a], "b": [b]})
+    findings = compare_numeric(claims, vectors, articles)
+    assert [f.severity for f in findings] == ([expected] if expected else [])
+
+
+def test_both_kinds_of_rows_are_in_the_table():
+    assert any(r[2] for r in ROWS) and any(r[2] is None for r in ROWS)
+
+
+def test_one_finding_names_every_article_that_takes_part(corpus):
+    claims, vectors, articles = corpus({
+        "courier": ["More than 1,400 homes were flooded in Lenfield."],
+        "herald": ["Some 1,450 homes were flooded in Lenfield."],
+        "agency": ["About 600 homes were flooded in Lenfield."],
+    })
+    (finding,) = compare_numeric(claims, vectors, articles)
+    assert {s.article_id: s.value for s in finding.statements} == {
+        "courier": "More than 1,400", "herald": "Some 1,450", "agency": "About 600",
+    }
+    assert "cannot all be true" in finding.explanation
+
+
+def test_figures_within_one_article_are_not_compared(corpus):
+    claims, vectors, articles = corpus({"a": ["About 600 homes were flooded.", "More than 1,400 homes were flooded."]})
+    assert compare_numeric(claims, vectors, articles) == []
+
+
+def test_a_figure_reported_later_is_a_warning(corpus):
+    from datetime import date
+
+    claims, vectors, articles = corpus(
+        {"early": ["The death toll from the storm rose to 26."], "late": ["The death toll from the storm rose to 72."]},
+        published={"early": date(2025, 3, 1), "late": date(2025, 3, 3)},
+    )
+    (finding,) = compare_numeric(claims, vectors, articles)
+    assert finding.severity == "warning" and "later figure may supersede" in finding.explanation
