@@ -87,10 +87,10 @@ def test_a_second_run_embeds_nothing(tmp_path):
     first = run_cli("report", *files, "--out", tmp_path / "a", "--cache-dir", cache)
     second = run_cli("report", *files, "--out", tmp_path / "b", "--cache-dir", cache)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
-    one = json.loads((tmp_path / "a" / "report.json").read_text())["summary"]
-    two = json.loads((tmp_path / "b" / "report.json").read_text())["summary"]
-    assert one["embedded"] > 0 and one["embed_cache_hits"] == 0
-    assert two["embedded"] == 0 and two["embed_cache_hits"] == one["embedded"]
+    one = json.loads((tmp_path / "a" / "report.json").read_text())["timing"]
+    two = json.loads((tmp_path / "b" / "report.json").read_text())["timing"]
+    assert one["texts_embedded"] > 0 and one["texts_from_cache"] == 0
+    assert two["texts_embedded"] == 0 and two["texts_from_cache"] == one["texts_embedded"]
 
 
 def test_unreadable_files_are_skipped_and_the_run_goes_on(tmp_path, cache_dir):
