@@ -55,9 +55,10 @@ def render(report_dict: dict) -> str:
         lines += [escape(f["explanation"]), ""]
         for s in f["statements"]:
             outlet = sources.get(s["article"], "")
+            # Without metadata the outlet is the article id: name it once.
+            who = escape(outlet) if outlet in ("", s["article"]) else f"{escape(outlet)} (article {escape(s['article'])})"
             lines += [f"> {escape(s['sentence'])}", ">",
-                      f"> {escape(outlet)} (article {escape(s['article'])}), line {s['line']}: "
-                      f"**{escape(s['value'])}**", ""]
+                      f"> {who or escape(s['article'])}, line {s['line']}: **{escape(s['value'])}**", ""]
 
     lines += ["## Articles", ""]
     if articles:
