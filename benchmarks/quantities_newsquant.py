@@ -35,15 +35,18 @@ GOLD_UNIT = {
     "indian rupee": "rupee", "kilometre": "km", "mile": "km", "metre": "km", "foot": "km", "inch": "km",
     "yard": "km", "centimetre": "km", "millimetre": "km", "square metre": "km2", "square kilometre": "km2",
     "square mile": "km2", "acre": "km2", "hectare": "km2", "kilogram": "kg", "gram": "kg", "milligram": "kg",
-    "pound-mass": "kg", "ton": "kg", "tonne": "kg", "metric ton": "kg", "gigaton": "kg", "cubic foot": "litre", "litre": "litre", "millilitre": "litre", "gallon": "litre",
+    "pound-mass": "kg", "ton": "kg", "tonne": "kg", "metric ton": "kg", "gigaton": "kg", "cubic foot": "litre",
+    "litre": "litre", "millilitre": "litre", "gallon": "litre",
     "mile per hour": "km/h", "kilometre per hour": "km/h", "year": "year", "year of age": "year", "month": "month",
     "week": "week", "day": "day", "hour": "hour", "minute": "minute", "second": "second", "degree": "degree",
     "celsius": "celsius", "fahrenheit": "fahrenheit", "horsepower": "horsepower", "brake horsepower": "horsepower",
     "kilowatt": "watt", "megawatt": "watt", "gigawatt": "watt", "watt": "watt", "gigabyte": "byte",
     "hertz": "hertz", "kilohertz": "hertz", "point": "point", "basis point": "basis point", "cent": "cent",
-    "sen": "sen", "barrel per day": "barrel/day", "dollar per barrel": "dollar/barrel", "dollar per year": "dollar/year",
+    "sen": "sen", "barrel per day": "barrel/day", "dollar per barrel": "dollar/barrel",
+    "dollar per year": "dollar/year",
     "dollar per month": "dollar/month", "dollar per gallon": "dollar/gallon", "dollar per gram": "dollar/gram",
-    "dollar per square foot": "dollar/square foot", "cent per share": "cent/share", "percentage per year": "percent/year",
+    "dollar per square foot": "dollar/square foot", "cent per share": "cent/share",
+    "percentage per year": "percent/year",
     "mile per gallon": "mile per gallon", "volt": "volt", "parts-per-billion": "part per billion",
     "revolutions per minute": "revolution per minute", "milliampere-hour": "milliampere hour",
     "gigahertz": "hertz", "megahertz": "hertz", "kilowatt hour": "watt hour", "gigawatt hour": "watt hour",
@@ -51,7 +54,8 @@ GOLD_UNIT = {
     "nanometre": "km", "micrometre": "km", "metre per second": "km/h", "part per million": "part per million",
     "dollar per share": "dollar/share", "dollar per ounce": "dollar/ounce", "dollar per week": "dollar/week",
     "dollar per square metre": "dollar/square metre", "australian dollar per year": "australian dollar/year",
-    "australian dollar per month": "australian dollar/month", "new zealand dollar per month": "new zealand dollar/month",
+    "australian dollar per month": "australian dollar/month",
+    "new zealand dollar per month": "new zealand dollar/month",
     "new zealand dollar per year": "new zealand dollar/year", "pound sterling per year": "pound/year",
     "shekel per year": "shekel/year", "malaysian ringgit per month": "ringgit/month", "canadian dollar per share":
     "canadian dollar/share", "united states dollar per barrel": "dollar/barrel", "foot per century": "km/century",
@@ -155,7 +159,8 @@ def main(argv: list[str]) -> int:
         for p, g in pairs:
             gold_bound = BOUND_OF_CHANGE[g["change"]]
             # A gold range ("lo-hi", change "=") is our range or vague figure.
-            ok = p.bound == gold_bound or (p.bound in ("range", "vague") and g["change"] == "=" and "-" in g["value"][1:])
+            ranged = g["change"] == "=" and "-" in g["value"][1:]
+            ok = p.bound == gold_bound or (p.bound in ("range", "vague") and ranged)
             if g["change"] in ("up", "down"):
                 bound_n_change += 1
                 bound_ok_change += ok
@@ -190,9 +195,9 @@ def main(argv: list[str]) -> int:
     print(f"command: .venv/bin/python benchmarks/quantities_newsquant.py {path}")
     print(f"sentences {len(data)}, gold quantities {n_gold}, predicted {n_pred}")
     print(f"(a) value        precision {pr(matched, n_pred)}  recall {pr(matched, n_gold)}")
-    vb = bound_ok
-    print(f"(b) value+bound  precision {pr(vb, n_pred)}  recall {pr(vb, n_gold)}"
-          f"   [bound right on matched: {pr(bound_ok, matched)}; of them up/down changes: {pr(bound_ok_change, bound_n_change)}]")
+    print(f"(b) value+bound  precision {pr(bound_ok, n_pred)}  recall {pr(bound_ok, n_gold)}"
+          f"   [bound right on matched: {pr(bound_ok, matched)};"
+          f" of them up/down changes: {pr(bound_ok_change, bound_n_change)}]")
     print(f"(c) unit         on matched pairs with a measurement unit: {pr(unit_ok, unit_n)};"
           f" gold unit is a counted noun, our thing has it: {pr(unit_noun_ok, unit_noun_n)}")
     print(f"(d) thing        word overlap with referred_concepts: {pr(thing_ok, thing_n)};"

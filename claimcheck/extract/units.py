@@ -3,12 +3,15 @@
 Kept apart from the parsing logic so the tables can grow without touching it. Units are normalised to one
 base per dimension so that figures written in different units compare directly:
 
-- length -> "km", area -> "km2", mass -> "kg", volume -> "litre", speed -> "km/h", power -> "watt",
-  energy -> "watt hour", data -> "byte", frequency -> "hertz";
+- length -> "km" ("7.3 miles" -> 11.748 km), area -> "km2", mass -> "kg", volume -> "litre" (oil stays
+  "barrel"), speed -> "km/h", torque -> "newton metre", power -> "watt", energy -> "watt hour",
+  data -> "byte", frequency -> "hertz";
+- "percent" keeps the number as written ("12 percent" -> 12.0); "percentage point" and "basis point" apart;
 - money keeps its currency ("dollar", "euro", "pound", ...) and is never converted between currencies;
 - durations keep their own unit ("day", "month", "year"): months and years are not fixed numbers of days;
 - "cent", "penny" and "sen" stay sub-units (a cent may be a dollar's or a euro's);
-- "pounds" written as a word is taken as money; "lb"/"lbs" is mass.
+- "pounds" written as a word is money unless "weigh"/"heavy" stands just before; "lb"/"lbs" is mass;
+- a rate joins two units with "/": "$52 a barrel" -> "dollar/barrel", "5% a year" -> "percent/year".
 """
 from __future__ import annotations
 
@@ -17,7 +20,9 @@ SCALE_WORDS = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "dozen": 12.0, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-SCALE_SHORT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12}
+SCALE_SHORT = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "b": 1e9, "bn": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12,
+}
 
 # Written-out numbers that may start or continue a number-word sequence ("twenty-five thousand").
 NUMBER_WORDS = (
@@ -62,8 +67,9 @@ CURRENCY_WORDS = {
     "chinese yuan": "yuan", "japanese yen": "yen", "indian rupees": "rupee", 
     "mexican pesos": "mexican peso", "philippine pesos": "philippine peso",
     "russian roubles": "rouble", "russian rubles": "rouble", "turkish lira": "lira", "israeli shekels": "shekel",
-    "new israeli shekels": "shekel", "malaysian ringgit": "ringgit", "thai baht": "baht", "brazilian reais": "brazilian real",
-    "south african rand": "rand", "saudi riyals": "riyal", "uae dirhams": "dirham", "new taiwan dollars": "taiwan dollar",
+    "new israeli shekels": "shekel", "malaysian ringgit": "ringgit", "thai baht": "baht",
+    "brazilian reais": "brazilian real", "south african rand": "rand", "saudi riyals": "riyal", "uae dirhams": "dirham",
+    "new taiwan dollars": "taiwan dollar",
     "usd": "dollar", "eur": "euro", "gbp": "pound", "jpy": "yen", "cny": "yuan", "aud": "australian dollar",
     "cad": "canadian dollar", "hkd": "hong kong dollar", "nzd": "new zealand dollar", "sgd": "singapore dollar",
     "chf": "swiss franc", "krw": "won", "inr": "rupee", "rub": "rouble", "myr": "ringgit", "ils": "shekel",
@@ -265,7 +271,7 @@ VAGUE_PLURALS = {
     "millions": (2e6, 9.999e6), "billions": (2e9, 9.999e9), "trillions": (2e12, 9.999e12),
 }
 # "tens of thousands", "hundreds of millions".
-VAGUE_OF = {"tens": (2.0, 9.9), "hundreds": (2e2, 9.99e2)}
+VAGUE_OF = {"tens": (20.0, 99.0), "hundreds": (200.0, 999.0)}
 # "several hundred", "a few thousand": multiplier spans applied to the scale word.
 VAGUE_FEW = {"a few": (2.0, 5.0), "few": (2.0, 5.0), "several": (3.0, 9.0), "many": (2.0, 9.0),
              "a couple of": (2.0, 3.0), "a couple": (2.0, 3.0)}
@@ -314,7 +320,7 @@ LEVEL_VERBS = {
     "cut", "raise", "reduce", "rose", "fell",
 }
 # Index and product names that end in a number: "the FTSE 100 fell 2%" states no quantity 100.
-NAME_BEFORE_NUMBER = {"s&p", "sp", "ftse", "stoxx", "nikkei", "cac", "dax", "russell", "fortune", "nasdaq", "asx",
+NAME_BEFORE_NUMBER = {"s&p", "ftse", "stoxx", "nikkei", "cac", "dax", "russell", "fortune", "nasdaq", "asx",
                       "topix", "kospi", "sensex", "nifty", "euro stoxx", "msci", "dow", "ibex", "aex", "smi"}
 # Participles and adjectives that name the counted people when no noun follows: "at least 26 dead".
 VICTIM_WORDS = {"dead", "injured", "wounded", "killed", "missing", "hurt", "displaced", "homeless", "arrested",
