@@ -33,18 +33,28 @@ def cli() -> None:
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where embeddings are cached (default: the user cache folder).")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+@click.option("--facts", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Facts file of office holders (YAML or JSON): says which side matches the record.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def report(paths, out_dir, name, model, cache_dir, no_cache, quiet):
-    """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md to --out."""
+def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
+    """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md to --out.
+
+    Settings may also come from claimcheck.toml or [tool.claimcheck] in pyproject.toml (the nearest one
+    from the current folder up); flags override them.
+    """
+    from claimcheck.config import load_config
     from claimcheck.embed.cache import default_cache_dir
     from claimcheck.pipeline import Options, run
     from claimcheck.report import report_to_dict, summary_lines, write_reports
 
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise ClaimcheckError(f"--name {name!r} must be a plain file name")
+    config = load_config()
     options = Options(
-        model=model,
-        cache_dir=None if no_cache else (cache_dir or default_cache_dir()),
+        model=model or config.model,
+        cache_dir=None if no_cache else (cache_dir or config.cache_dir or default_cache_dir()),
+        cluster_threshold=config.cluster_threshold,
+        facts=facts or config.facts,
         show_progress=sys.stderr.isatty() and not quiet,
     )
     result = run(list(paths), options, log=_log if not quiet else (lambda _: None))

@@ -16,6 +16,7 @@ class Options:
     model: str | None = None  # None: the bundled all-MiniLM-L6-v2
     cache_dir: Path | None = None  # None: no on-disk cache
     cluster_threshold: float | None = None
+    facts: Path | None = None  # facts file of office holders: explains findings, never makes them
     show_progress: bool = False
 
 
@@ -52,6 +53,9 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
         timing[stage] = round(now - clock, 3)
         clock = now
 
+    from claimcheck.facts import load_facts
+
+    facts = load_facts(options.facts) if options.facts else ()  # a bad facts file fails before any work
     articles, skipped = read_articles(paths)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
@@ -59,25 +63,25 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
         raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
     lap("ingest")
     claims = analyse(articles, load_nlp())
-    facts = [c for c in claims if c.sentence.is_fact]
+    factual = [c for c in claims if c.sentence.is_fact]
     lap("extract")
     spec = resolve_model(options.model)
     cache = EmbeddingCache(options.cache_dir)
     try:
-        vectors, embed_stats = embed_texts([c.sentence.text for c in facts], spec, cache, options.show_progress)
+        vectors, embed_stats = embed_texts([c.sentence.text for c in factual], spec, cache, options.show_progress)
     finally:
         cache.close()
     lap("embed")
-    clusters = cluster_claims(facts, vectors, options.cluster_threshold or DEFAULT_THRESHOLD)
+    clusters = cluster_claims(factual, vectors, options.cluster_threshold or DEFAULT_THRESHOLD)
     lap("cluster")
     by_id = {a.id: a for a in articles}
-    findings = compare_all(facts, vectors, by_id)
+    findings = compare_all(factual, vectors, by_id, facts)
     lap("compare")
     # What a run cost differs between a cold and a warm run, so it goes with the timings, the one part
     # of the report allowed to differ between runs over the same inputs.
     timing["texts_embedded"] = embed_stats.encoded
     timing["texts_from_cache"] = embed_stats.cached
-    stats = {"sentences": len(claims), "claims": len(facts), "clusters": len(clusters), "timing": timing}
+    stats = {"sentences": len(claims), "claims": len(factual), "clusters": len(clusters), "timing": timing}
     return Report(
         tool_version=__version__,
         articles=tuple(articles),

@@ -5,6 +5,6 @@ from claimcheck.compare.numeric import compare_numeric
 from claimcheck.compare.offices import compare_offices
 
 
-def compare_all(claims, vectors, articles) -> list:
-    """Every comparator's findings; `vectors` rows align with `claims`."""
-    return compare_numeric(claims, vectors, articles) + compare_offices(claims, articles)
+def compare_all(claims, vectors, articles, facts=()) -> list:
+    """Every comparator's findings; `vectors` rows align with `claims`; `facts` only adds explanations."""
+    return compare_numeric(claims, vectors, articles) + compare_offices(claims, articles, facts)

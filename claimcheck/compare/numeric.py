@@ -116,9 +116,30 @@ def _describe(m: Mention, articles: dict[str, Article]) -> str:
     return f"{who} gives {m.quantity.text}{said}, {_BOUND_WORDS.get(m.quantity.bound, 'a figure')}"
 
 
+def camps(chosen: list[Mention]) -> list[list[Mention]]:
+    """Sources whose figures agree with each other, largest camp first."""
+    groups: list[list[Mention]] = []
+    for m in chosen:
+        home = next((g for g in groups if all(relation(m.quantity, o.quantity) is None for o in g)), None)
+        if home is None:
+            groups.append([m])
+        else:
+            home.append(m)
+    return sorted(groups, key=lambda g: -len(g))
+
+
 def _explain(chosen: list[Mention], severity: str, articles: dict[str, Article]) -> str:
-    parts = "; ".join(_describe(m, articles) for m in chosen)
     thing = chosen[0].quantity.thing_text or chosen[0].quantity.thing
+    groups = camps(chosen)
+    if severity == "error" and len(groups) > 1 and len(groups[0]) > 1:
+        # Count the sides so a reader sees at once where the weight of reporting lies.
+        sides = "; ".join(
+            f"{len(g)} of {len(chosen)} sources agree ({', '.join(_describe(m, articles) for m in g)})"
+            if len(g) > 1 else _describe(g[0], articles)
+            for g in groups
+        )
+        return f"{sides}. These figures for {thing} cannot all be true."
+    parts = "; ".join(_describe(m, articles) for m in chosen)
     if severity == "error":
         return f"{parts}. These figures for {thing} cannot all be true."
     lows = [interval(m.quantity)[0] for m in chosen]

@@ -8,12 +8,13 @@ articles naming two different people for it cannot both be right.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from claimcheck.compare.common import fingerprint, statement
 from claimcheck.extract.names import acronym, fold
+from claimcheck.facts import Term, record_note
 from claimcheck.records import Article, Claim, Finding, OfficeClaim
 
 # Titles held by one person at a time within an organisation or country.
@@ -90,7 +91,8 @@ def _alias_orgs(holdings: list[tuple[Claim, OfficeClaim, str, str]]) -> dict[str
     return alias
 
 
-def _holdings(claims: list[Claim]) -> list[Holding]:
+def _holdings(claims: list[Claim]) -> tuple[list[Holding], dict[str, str]]:
+    """Office claims with organisation and title filled in, and the organisation aliases used."""
     raw = []
     for c in claims:
         if c.sentence.role not in ("fact", "quote"):
@@ -99,8 +101,13 @@ def _holdings(claims: list[Claim]) -> list[Holding]:
             org, title = o.office_key.split("|", 1)
             raw.append((c, o, org, title))
     alias = _alias_orgs(raw)
-    canon = link_people({o.person_key for _, o, _, _ in raw})
     raw = [(c, o, alias.get(org, org), title) for c, o, org, title in raw]
+    # Organisations are named short and long ("Brightwater" / "Brightwater Polymers"): the same linking
+    # as for people's names puts them under one key.
+    orgs = link_people({org for _, _, org, _ in raw if org})
+    alias.update({k: v for k, v in orgs.items() if k != v})
+    raw = [(c, o, orgs.get(org, org), title) for c, o, org, title in raw]
+    canon = link_people({o.person_key for _, o, _, _ in raw})
     # An office named without its organisation ("President Yoon") takes the one the same person is
     # given elsewhere with the same title; a bare "chief" takes the organisation's only other title.
     known: dict[tuple[str, str], set[str]] = {}
@@ -125,52 +132,115 @@ def _holdings(claims: list[Claim]) -> list[Holding]:
             title = next(iter(titles))
         if is_unique_office(title):
             out.append(Holding(c, o, org, title, person))
-    return out
+    return out, alias
 
 
-def compare_offices(claims: list[Claim], articles: dict[str, Article]) -> list[Finding]:
+def compare_offices(claims: list[Claim], articles: dict[str, Article], facts: tuple[Term, ...] = ()) -> list[Finding]:
+    holdings, alias = _holdings(claims)
     by_office: dict[tuple[str, str], list[Holding]] = {}
-    for h in _holdings(claims):
+    for h in holdings:
         by_office.setdefault((h.org, h.title), []).append(h)
+    facts = tuple(replace(t, office_key=_aliased(t.office_key, alias, {o for o, _ in by_office})) for t in facts)
     findings = []
-    for (org, title), holdings in sorted(by_office.items()):
-        people_by_article: dict[str, set[str]] = {}
-        for h in holdings:
-            people_by_article.setdefault(h.claim.sentence.article_id, set()).add(h.person)
-        # An article that names two holders itself is describing a change, not asserting one holder.
-        clear = {a: next(iter(p)) for a, p in people_by_article.items() if len(p) == 1}
-        if len(set(clear.values())) < 2:
+    for (org, title), group in sorted(by_office.items()):
+        finding = _holder_conflict(org, title, group, articles, facts)
+        if finding:
+            findings.append(finding)
+    return findings + _title_clashes(holdings, articles)
+
+
+def _aliased(office_key: str, alias: dict[str, str], orgs: set[str]) -> str:
+    """A facts-file office under the key the corpus uses for it (acronym or longer name)."""
+    org, title = office_key.split("|", 1)
+    org = alias.get(org, org)
+    if org not in orgs:
+        wider = [o for o in orgs if set(org.split()) <= set(o.split()) or set(o.split()) <= set(org.split())]
+        org = wider[0] if len(wider) == 1 else org
+    return f"{org}|{title}"
+
+
+def _holder_conflict(org, title, holdings: list[Holding], articles, facts) -> Finding | None:
+    """One office, different holders in different articles."""
+    people_by_article: dict[str, set[str]] = {}
+    for h in holdings:
+        people_by_article.setdefault(h.claim.sentence.article_id, set()).add(h.person)
+    # An article that names two holders itself is describing a change, not asserting one holder.
+    clear = {a: next(iter(p)) for a, p in people_by_article.items() if len(p) == 1}
+    if len(set(clear.values())) < 2:
+        return None
+    chosen: dict[str, Holding] = {}
+    for h in sorted(holdings, key=lambda h: (-len(h.office.person_text), h.claim.sentence.index)):
+        a = h.claim.sentence.article_id
+        if a in clear:
+            chosen.setdefault(a, h)
+    subject = _subject([h.office.office_text for h in holdings])
+    involved = [articles[a] for a in chosen]
+    severity, when = _severity(involved)
+    counts = Counter(clear.values())
+    shown = {p: max((chosen[a].office.person_text for a in chosen if clear[a] == p), key=len) for p in counts}
+    sides = "; ".join(
+        f"{_count(n, len(chosen))} ({', '.join(sorted(articles[a].source for a in chosen if clear[a] == p))}) "
+        f"{'name' if n > 1 else 'names'} {shown[p]}"
+        for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], shown[kv[0]]))
+    )
+    dates = {a.published for a in involved}
+    day = max(dates) if None not in dates else None
+    explanation = (
+        f"The sources disagree on who is {subject}: {sides}. "
+        f"One office has one holder at a time, so they cannot all be right{when}."
+        + record_note(facts, f"{org}|{title}", day, shown)
+    )
+    return Finding(
+        id=fingerprint("entity_role", f"{org}|{title}", sorted(counts)),
+        kind="entity_role",
+        severity=severity,
+        subject=subject,
+        explanation=explanation,
+        statements=tuple(statement(h.claim, articles[a], h.office.person_text) for a, h in sorted(chosen.items())),
+    )
+
+
+def _title_clashes(holdings: list[Holding], articles) -> list[Finding]:
+    """One person given two offices of one kind in one organisation: 'Foreign Minister Cho' / 'Defence Minister Cho'.
+
+    Only titles with the same head word clash; a chief executive who is also called site director is left
+    alone, since one person can hold two different kinds of post.
+    """
+    by_person: dict[tuple[str, str], list[Holding]] = {}
+    for h in holdings:
+        by_person.setdefault((h.person, h.org), []).append(h)
+    findings = []
+    for (person, org), group in sorted(by_person.items()):
+        titles = {h.title for h in group}
+        heads = {t: set(t.split()) & (_UNIQUE_WORDS | _NEEDS_PORTFOLIO) for t in titles}
+        clashing = sorted(
+            t for t in titles if any(u != t and heads[t] & heads[u] for u in titles)
+        )
+        articles_by_title = {t: {h.claim.sentence.article_id for h in group if h.title == t} for t in clashing}
+        if len(clashing) < 2 or len(set().union(*articles_by_title.values())) < 2:
             continue
+        if any(len({t for t in clashing if a in articles_by_title[t]}) > 1 for a in articles_by_title[clashing[0]]):
+            continue  # one article gives both titles: more likely two posts than a contradiction
         chosen: dict[str, Holding] = {}
-        for h in sorted(holdings, key=lambda h: (-len(h.office.person_text), h.claim.sentence.index)):
-            a = h.claim.sentence.article_id
-            if a in clear:
-                chosen.setdefault(a, h)
-        subject = _subject([h.office.office_text for h in holdings])
-        severity, when = _severity([articles[a] for a in chosen])
-        counts = Counter(clear.values())
-        shown = {p: max((chosen[a].office.person_text for a in chosen if clear[a] == p), key=len) for p in counts}
+        for h in sorted(group, key=lambda h: (h.claim.sentence.index, h.title)):
+            if h.title in clashing:
+                chosen.setdefault(h.claim.sentence.article_id, h)
+        name = max((h.office.person_text for h in group), key=len)
         sides = "; ".join(
-            f"{_count(n, len(chosen))} ({', '.join(sorted(articles[a].source for a in chosen if clear[a] == p))}) "
-            f"{'name' if n > 1 else 'names'} {shown[p]}"
-            for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], shown[kv[0]]))
+            f"{', '.join(sorted(articles[a].source for a, h in chosen.items() if h.title == t))} "
+            f"call{'s' if sum(1 for h in chosen.values() if h.title == t) == 1 else ''} {name} "
+            f"{next(h.office.office_text for h in chosen.values() if h.title == t)}"
+            for t in clashing
         )
-        explanation = (
-            f"The sources disagree on who is {subject}: {sides}. "
-            f"One office has one holder at a time, so they cannot all be right{when}."
-        )
-        findings.append(
-            Finding(
-                id=fingerprint("entity_role", f"{org}|{title}", sorted(counts)),
-                kind="entity_role",
-                severity=severity,
-                subject=subject,
-                explanation=explanation,
-                statements=tuple(
-                    statement(h.claim, articles[a], h.office.person_text) for a, h in sorted(chosen.items())
-                ),
-            )
-        )
+        severity, when = _severity([articles[a] for a in chosen])
+        findings.append(Finding(
+            id=fingerprint("entity_role", f"person|{person}|{org}", clashing),
+            kind="entity_role",
+            severity=severity,
+            subject=f"the post of {name}",
+            explanation=f"The sources give {name} different posts: {sides}. One person does not hold both{when}.",
+            statements=tuple(statement(h.claim, articles[a], h.office.office_text) for a, h in sorted(chosen.items())),
+        ))
     return findings
 
 

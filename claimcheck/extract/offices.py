@@ -332,3 +332,21 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
             after_org, _ = _organisation_after(tokens, run_end)
             add(_claim(tokens, base, k, run_end, org_text or after_org, name_start, i, org_after=not org_text and bool(after_org)))
     return tuple(sorted(claims.values(), key=lambda c: (c.start, c.office_key)))
+
+
+def office_key_from_text(text: str) -> str:
+    """The grouping key of an office written on its own: 'Mayor of Saltmere' / 'Saltmere Mayor' -> 'saltmere|mayor'."""
+    words = re.findall(r"[\w'’.-]+", text)
+    lowered = [fold(w).strip(".") for w in words]
+    if "of" in lowered:
+        cut = lowered.index("of")
+        title, org = lowered[:cut], words[cut + 1 :]
+        if title and all(w in TITLE_HEADS or w in TITLE_MODIFIERS for w in title):
+            return f"{organisation_key(' '.join(org))}|{title_key(title)}"
+    cut = len(lowered)
+    while cut > 0 and (lowered[cut - 1] in TITLE_HEADS or lowered[cut - 1] in TITLE_MODIFIERS):
+        cut -= 1
+    title = [w for part in lowered[cut:] for w in part.split("-")]
+    if not any(w in TITLE_HEADS for w in title):
+        return ""
+    return f"{organisation_key(' '.join(words[:cut]))}|{title_key(title)}"

@@ -18,6 +18,11 @@ ROWS = [
     ("About 600 homes were flooded in Lenfield.", "The orchestra played for 1,400 guests.", None),
     ("Ticket prices rose 8 percent this year.", "Ticket prices rose 8% this year.", None),
     ("Some 12 fire engines attended the blaze.", "Twelve fire engines attended the blaze.", None),
+    ("Duties will fall from 8 percent to 3 percent.", "Duties will drop from 8% to 3% in January.", None),
+    ("A magnitude 6.4 earthquake hit the valley, the agency said.", "The agency said a 5.8-magnitude earthquake hit the valley.", "error"),
+    ("The bridge cost 12 million euros to build.", "The bridge cost €12 million to build.", None),
+    ("At least 17 people died in the storm.", "The storm killed 17 people.", None),
+    ("Police arrested 14 people after the match.", "Police arrested 40 people after the match.", "error"),
 ]
 
 

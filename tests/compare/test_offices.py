@@ -1,5 +1,34 @@
 """Different holders of one office across articles, and the look-alikes that are not conflicts."""
+import pytest
+
 from claimcheck.compare.offices import compare_offices, is_unique_office, link_people
+
+# (sentence in article a, sentence in article b, expected severity or None for no finding)
+ROWS = [
+    ("Saltmere Mayor Anna Kerber opened the bridge.", "The mayor of Saltmere, Marek Oduya, opened the bridge.", "error"),
+    ("Valdera Foreign Minister Ines Carvalho arrived.", "Valdera Foreign Minister Paulo Reis arrived.", "error"),
+    ("Acme Corp CEO Dana Whitfield spoke.", "Tom Reese, Acme Corp's CEO, spoke.", "error"),
+    ("Union Secretary-General Mikko Aalto spoke.", "Union Secretary General Lena Berg spoke.", "error"),
+    ("Ines Carvalho, President of the Regional Council, spoke.", "Regional Council President Omar Haddad spoke.", "error"),
+    ("Harbour Authority Chairman Piet Ostrander spoke.", "Harbour Authority chairman Jonas Weel spoke.", "error"),
+    ("Valdera Foreign Minister Paulo Reis spoke.", "Valdera Defence Minister Paulo Reis spoke.", "error"),
+    ("Saltmere Mayor Anna-Liisa Kerber opened the bridge.", "Saltmere Mayor Anna Liisa Kerber opened the bridge.", None),
+    ("Valdera Foreign Minister Ines Carvalho arrived.", "Ines Carvalho, Valdera's foreign minister, arrived.", None),
+    ("Deputy Mayor Marek Oduya spoke.", "Deputy Mayor Helga Brandt spoke.", None),
+    ("Former Mayor Tomas Reyes spoke.", "Saltmere Mayor Anna Kerber spoke.", None),
+    ("Saltmere Mayor Anna Kerber spoke.", "Lenfield Mayor Tomas Reyes spoke.", None),
+    ("Valdera Foreign Minister Ines Carvalho arrived.", "Estmark Foreign Minister Paulo Reis arrived.", None),
+    ("Union spokesperson Ida Brenner spoke.", "Union spokesperson Tomas Aalto spoke.", None),
+    ("She will be succeeded as mayor by Marek Oduya, the council said.", "Saltmere Mayor Anna Kerber spoke.", None),
+    ("Mayor Kerber cut the ribbon.", "Saltmere Mayor Anna Kerber cut the ribbon.", None),
+    ("Acme Corp CEO Dana Whitfield spoke.", "Dana Whitfield, Acme Corp's site director, spoke.", None),
+]
+
+
+@pytest.mark.parametrize("a,b,expected", ROWS)
+def test_pairs(corpus, a, b, expected):
+    claims, _, articles = corpus({"a": [a], "b": [b]})
+    assert [f.severity for f in compare_offices(claims, articles)] == ([expected] if expected else [])
 
 
 def test_two_holders_of_one_office_is_an_error(corpus):
