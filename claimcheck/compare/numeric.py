@@ -9,12 +9,14 @@ that differ a lot can be reconciled only under a condition the explanation state
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
 from claimcheck.compare.common import fingerprint, name_sources, statement
 from claimcheck.extract.names import fold
+from claimcheck.extract.predicates import TOTAL
 from claimcheck.extract.units import MONEY_UNITS
 from claimcheck.records import Article, Claim, Finding, Quantity
 
@@ -26,6 +28,7 @@ MIN_SIMILARITY_MEASURE = 0.3
 MIN_GAP = 0.25  # relative difference below which overlapping figures are treated as the same
 ROUND_TOLERANCE = 0.03  # "10,000" as written may stand for anything rounded to it
 
+_SHARES = {"percent", "percentage point", "basis point"}
 _BOUND_WORDS = {
     "exact": "an exact figure",
     "about": "an estimate",
@@ -43,10 +46,20 @@ class Mention:
 
 
 def interval(q: Quantity) -> tuple[float, float]:
+    """What the wording allows, widened for an exact figure by the rounding a reader grants it:
+    half its last digit ('63%' may be 63.4), and a few percent for a round number ('10,000')."""
     low = q.low if q.low is not None else -math.inf
     high = q.high if q.high is not None else math.inf
-    if q.bound == "exact" and q.value and float(q.value).is_integer() and int(q.value) % 100 == 0:
-        low, high = q.value * (1 - ROUND_TOLERANCE), q.value * (1 + ROUND_TOLERANCE)
+    if q.bound == "exact":
+        written = re.search(r"\d[\d,]*(?:\.(\d+))?", q.text)
+        slack = 0.5  # a number in words ("five") is a whole number
+        if written:
+            shown = float(written.group(0).replace(",", "")) or 1.0
+            scale = q.value / shown  # "1.2 million": the digits shown stand for millions
+            slack = 0.5 * 10 ** -len(written.group(1) or "") * scale
+        if float(q.value).is_integer() and int(q.value) % 100 == 0 and int(q.value) != 0:
+            slack = max(slack, abs(q.value) * ROUND_TOLERANCE)
+        low, high = q.value - abs(slack), q.value + abs(slack)
     return low, high
 
 
@@ -67,13 +80,18 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     A measurement with a unit ("magnitude 5.8", "12 km") may lack a noun on one side; then the unit
     stands for it, and the caller asks for closer sentences (MIN_SIMILARITY_UNIT_ONLY).
     """
-    if a.unit != b.unit or a.partitive != b.partitive:
+    if a.unit != b.unit:
         return False
-    measured = a.unit and a.unit not in MONEY_UNITS  # "magnitude 6.4 ... struck" / "... shook": one measure
+    if (a.predicate == TOTAL) != (b.predicate == TOTAL):
+        return False  # "61 seats" in "34 of 61 seats" is the whole, not a count of what was won
+    if a.partitive != b.partitive and not (a.predicate and a.predicate == b.predicate):
+        return False  # "two of its piers" is a part: only the same act on both sides makes it the same count
+    measured = is_measure(a.unit)  # "magnitude 6.4 ... struck" / "... shook": one measure
     if a.predicate and b.predicate and a.predicate != b.predicate and not measured:
         return False  # "two workers died" / "23 workers were injured": two different counts
     if not a.thing or not b.thing:
-        return bool(a.unit) and bool(a.thing or b.thing or a.predicate == b.predicate)
+        # Only a physical unit can stand in for the missing noun; percentages and money are of anything.
+        return measured and bool(a.thing or b.thing or a.predicate == b.predicate)
     if a.thing != b.thing:
         generic = a.thing in GENERIC_THINGS or b.thing in GENERIC_THINGS
         if not (generic and a.predicate and a.predicate == b.predicate):
@@ -82,10 +100,70 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     return not (ma and mb and not (ma & mb))
 
 
+_PERIOD_FILLER = {"on", "in", "the", "of", "by", "since", "at", "a", "an", "year", "years", "month", "months",
+                  "week", "weeks", "day", "days", "morning", "afternoon", "evening", "night", "hours", "early", "late"}
+
+
+def periods(claim: Claim) -> set[str]:
+    """The words that tell which time span a sentence puts its figures in: 'last', '2023', 'thursday'."""
+    return {
+        w for e in claim.entities if e.label == "DATE" for w in fold(e.text).split() if w not in _PERIOD_FILLER
+    }
+
+
+def different_periods(a: Claim, b: Claim) -> bool:
+    """Figures for different periods ('last year' / 'this year', 2023 / 2024) count different things."""
+    pa, pb = periods(a), periods(b)
+    return bool(pa and pb and not (pa & pb))
+
+
+def is_measure(unit: str) -> bool:
+    """A physical measurement ('km', 'magnitude'), as against a plain count, money or a share."""
+    return bool(unit) and unit not in MONEY_UNITS and unit not in _SHARES
+
+
+_ACTORS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+_SPEECH = re.compile(r"^\W{0,3}\s*(?:has |have |had )?(?:said|says|say|told|tells|reported|reports|estimated|"
+                     r"estimates|announced|stated|claimed|confirmed|added)\b", re.IGNORECASE)
+
+
+def actors(claim: Claim, q: Quantity) -> list[frozenset[str]]:
+    """Names before a figure, other than whoever is quoted giving it: who the figure is about.
+
+    "The Alliance won 34 seats" and "The Green List won five seats" count seats of different parties;
+    "The agency said 600 homes..." names only the speaker, who is left out (speakers may disagree).
+    """
+    text = claim.sentence.text
+    found = []
+    for e in claim.entities:
+        if e.label not in _ACTORS or e.end > q.start:
+            continue
+        if _SPEECH.match(text[e.end :]) or text[max(0, e.start - 13) : e.start].lower().endswith("according to "):
+            continue
+        words = frozenset(w for w in fold(e.text).split() if w not in ("the", "of", "and"))
+        if words:
+            found.append(words)
+    return found
+
+
+def different_actors(a: Mention, b: Mention) -> bool:
+    """Both figures are about named actors, and no name on one side is a shorter or longer form of one on
+    the other ('Alliance' / 'Civic Alliance' are one; 'Green Valley List' / 'Tarrent Valley' are not)."""
+    sa, sb = actors(a.claim, a.quantity), actors(b.claim, b.quantity)
+    return bool(sa and sb) and not any(x <= y or y <= x for x in sa for y in sb)
+
+
+def _published_apart(a: Mention, b: Mention, articles: dict[str, Article]) -> bool:
+    """Reports from different days may give a running count at different times: worth a warning."""
+    da = articles[a.claim.sentence.article_id].published
+    db = articles[b.claim.sentence.article_id].published
+    return bool(da and db and da != db)
+
+
 def _needed_similarity(a: Quantity, b: Quantity) -> float:
     if not (a.thing and b.thing):
         return MIN_SIMILARITY_UNIT_ONLY
-    if a.unit and a.unit not in MONEY_UNITS and a.thing == b.thing:
+    if is_measure(a.unit) and a.thing == b.thing:
         return MIN_SIMILARITY_MEASURE
     return MIN_SIMILARITY
 
@@ -181,6 +259,10 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
                 continue
             if not same_thing(a.quantity, b.quantity):
                 continue
+            if different_actors(a, b):
+                continue
+            if different_periods(a.claim, b.claim) and not _published_apart(a, b, articles):
+                continue  # reports of one day that name different days count different things
             needed = _needed_similarity(a.quantity, b.quantity)
             if float(vectors[a.row] @ vectors[b.row]) < needed:
                 continue

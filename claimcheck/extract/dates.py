@@ -168,15 +168,24 @@ def _spans(span) -> list[tuple[int, int]]:
             spans.append([start, end])
         for s in overlapping:
             s[0], s[1] = min(s[0], start), max(s[1], end)
-    # Join what overlaps or is split only by a comma or space: "Thursday" + "18 September".
+    # Join what overlaps, and the parts of one day split by a comma: "Thursday" + "18 September".
     spans.sort()
     merged: list[list[int]] = []
     for s in spans:
-        if merged and (s[0] <= merged[-1][1] or re.fullmatch(r",?\s*", text[merged[-1][1]:s[0]])):
+        if merged and (s[0] <= merged[-1][1] or _one_day(text[merged[-1][0]:merged[-1][1]], text[merged[-1][1]:s[0]], text[s[0]:s[1]])):
             merged[-1][1] = max(merged[-1][1], s[1])
         else:
             merged.append(list(s))
     return [(s, e) for s, e in merged]
+
+
+def _one_day(left: str, gap: str, right: str) -> bool:
+    """Are two phrases split only by a comma or space the parts of one day ("Monday, October 28", "June 11, 2025")?"""
+    if not re.fullmatch(r",?\s*", gap):
+        return False
+    day_right = (calendar_parts(right) or (None, None, None))[2] is not None
+    day_left = (calendar_parts(left) or (None, None, None))[2] is not None
+    return bool(_WEEKDAY.fullmatch(left) and day_right or day_left and re.fullmatch(r"(?:1[89]|20)\d\d", right))
 
 
 def _word_before(text: str, start: int) -> str:
@@ -184,7 +193,7 @@ def _word_before(text: str, start: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def _looks_ahead(span, start: int) -> bool:
+def looks_ahead(span, start: int) -> bool:
     """Does the clause before a date speak of something still to come?"""
     base = span[0].idx if len(span) else 0
     before = [t for t in span if t.idx - base < start]
@@ -212,7 +221,7 @@ def extract_dates(span, published: date | None) -> tuple[DateMention, ...]:
         out.append(
             DateMention(
                 text=phrase,
-                resolved=resolve(phrase, weekday, published, _looks_ahead(span, start)) if single else None,
+                resolved=resolve(phrase, weekday, published, looks_ahead(span, start)) if single else None,
                 weekday=weekday,
                 start=start,
                 end=end,

@@ -49,7 +49,7 @@ ORG_WORDS = {
     "institute", "foundation", "government", "administration", "network", "news", "times", "post",
     "press", "herald", "tribune", "guard", "brigade", "battalion", "regiment", "team", "fc",
 }
-_NOT_PLACE_LABELS = {"PERSON", "DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "PERCENT",
+_NOT_PLACE_LABELS = {"DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "PERCENT",
                      "QUANTITY", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -75,6 +75,7 @@ class Place:
     end: int
     char_start: int  # offsets in the sentence's text
     char_end: int
+    person: bool = False  # the model labels it PERSON: a place only where a locative preposition says so
 
 
 @dataclass(frozen=True)
@@ -145,8 +146,6 @@ def find_places(doc, entities=()) -> list[Place]:
                 j += 1
             elif t.text in ("-", "‐") and j + 1 < n and doc[j + 1].text[:1].isalpha() and j > i:
                 j += 2  # "Sainte-Odile", "Stratford-upon-Avon"
-            elif t.lower_ in ("de", "la", "le", "del", "upon", "on", "sur") and j + 1 < n and doc[j - 1].text in ("-", "‐"):
-                j += 1
             else:
                 break
         # A trailing common noun saying what kind of place it is: "Ketterby chemical plant", "Westmarch region".
@@ -154,7 +153,8 @@ def find_places(doc, entities=()) -> list[Place]:
         while k < n and k - j < 3 and doc[k].pos_ in ("NOUN", "ADJ") and doc[k].text.islower():
             k += 1
         tail = [doc[m].lower_ for m in range(j, k)]
-        kind_at = next((m for m in range(len(tail) - 1, -1, -1) if tail[m] in VENUE_WORDS | REGION_SUFFIXES | REGION_WORDS), None)
+        kinds = VENUE_WORDS | REGION_SUFFIXES | REGION_WORDS
+        kind_at = next((m for m in range(len(tail) - 1, -1, -1) if tail[m] in kinds), None)
         end = j + kind_at + 1 if kind_at is not None else j
         place = _make_place(doc, i, end, labels)
         if place:
@@ -184,7 +184,8 @@ def _make_place(doc, start: int, end: int, labels: list[str]) -> Place | None:
     key = location_key(text)
     if not key:
         return None
-    return Place(text, key, level, start, end, doc[start].idx - doc[0].idx, doc[end - 1].idx + len(doc[end - 1].text) - doc[0].idx)
+    return Place(text, key, level, start, end, doc[start].idx - doc[0].idx,
+                 doc[end - 1].idx + len(doc[end - 1].text) - doc[0].idx, "PERSON" in span_labels)
 
 
 def _skip_back(doc, j: int) -> int:
@@ -263,13 +264,18 @@ def _apposition_ok(doc, places: list[Place], inner: int) -> bool:
             return False
     if a.start > 0:
         before = doc[a.start - 1]
-        if before.lower_ in ("and", "or") or (before.text == "," and inner > 0 and places[inner - 1].end == a.start - 1):
+        listed = before.text == "," and inner > 0 and places[inner - 1].end == a.start - 1
+        if before.lower_ in ("and", "or") or listed:
             return False
     return True
 
 
-def _contained_in(doc, places: list[Place], inner: int) -> bool:
-    """Is places[inner+1] written as containing places[inner]: "X, Y" or "X in (the northern province of) Y"?"""
+def _contained_in(doc, places: list[Place], inner: int, placed: bool) -> bool:
+    """Is places[inner+1] written as containing places[inner]: "X, Y" or "X in (the northern province of) Y"?
+
+    "X in Y" counts only where X is itself a place of something or a venue, or Y is named as a region:
+    "signed a pact with Estmark in Orvale" does not put Estmark in Orvale.
+    """
     if inner + 1 >= len(places):
         return False
     if _apposition_ok(doc, places, inner):
@@ -277,16 +283,16 @@ def _contained_in(doc, places: list[Place], inner: int) -> bool:
     a, b = places[inner], places[inner + 1]
     if a.end < len(doc) and doc[a.end].lower_ in ("in", "inside", "within"):
         lead = _lead(doc, b)
-        return bool(lead) and lead[0] == a.end and not lead[2]
+        return bool(lead) and lead[0] == a.end and not lead[2] and (placed or a.level == VENUE or b.level == REGION)
     return False
 
 
-def chains(doc, places: list[Place]) -> list[tuple[int, ...]]:
+def chains(doc, places: list[Place], leads: list) -> list[tuple[int, ...]]:
     """Runs of place indices, each inside the next: [Corran Mill, Lenfield, Westmarch]."""
     out, i = [], 0
     while i < len(places):
         run = [i]
-        while _contained_in(doc, places, run[-1]):
+        while _contained_in(doc, places, run[-1], bool(leads[run[0]])):
             run.append(run[-1] + 1)
         out.append(tuple(run))
         i = run[-1] + 1
@@ -301,22 +307,33 @@ class SentencePlaces:
 
 
 def _with_level(p: Place, level: str) -> Place:
-    return Place(p.text, p.key, level, p.start, p.end, p.char_start, p.char_end)
+    return Place(p.text, p.key, level, p.start, p.end, p.char_start, p.char_end, p.person)
 
 
 def read_places(doc, entities=()) -> SentencePlaces:
     """The places of one sentence, where it puts things, and what it says lies inside what."""
     places = find_places(doc, entities)
+    # The small model takes many a town for a person ("a rally in Dunmore"); a name it labels PERSON is
+    # kept only right after a locative preposition, and not as an owner ("at Dunmore's house").
+    places = [
+        p for p in places
+        if not p.person or (_lead(doc, p) and not (p.end < len(doc) and doc[p.end].lower_ in ("'s", "’s")))
+    ]
     leads = [_lead(doc, p) for p in places]
     # "the town of Tessaly", "the northern province of Saldor": the wording gives the kind of place.
     places = [_with_level(p, lead[3]) if lead and lead[3] and not p.level else p for p, lead in zip(places, leads)]
-    runs = chains(doc, places)
+    runs = chains(doc, places, leads)
     found = []
     for run in runs:
         first, lead = places[run[0]], leads[run[0]]
         if not lead:
             continue
         start, prep, near, _ = lead
+        # "in the Estmark capital, Karsvik", "in the Westmarch town of Lenfield": the town is the place.
+        named = _kind_then_name(doc, first, places)
+        if named is not None and len(run) == 1:
+            run = (named, run[0])
+            first = _with_level(places[named], places[named].level or SETTLEMENT)
         # A list of places ("in Lenfield and Ashby") is an event in several places, not one.
         last = places[run[-1]]
         if last.end < len(doc) and doc[last.end].lower_ in ("and", "or") and any(
@@ -328,5 +345,42 @@ def read_places(doc, entities=()) -> SentencePlaces:
             # town, "at Ashby" as a site.
             first = _with_level(first, VENUE if prep.split()[-1] == "at" else SETTLEMENT)
         found.append(Placement((first, *(places[m] for m in run[1:])), prep, near, start))
-    pairs = tuple((places[r[m]], places[r[m + 1]]) for r in runs for m in range(len(r) - 1))
-    return SentencePlaces(tuple(places), tuple(found), pairs)
+    pairs = [(places[r[m]], places[r[m + 1]]) for r in runs for m in range(len(r) - 1)]
+    for a, b in zip(places, places[1:]):
+        if _described_in(doc, a, b):  # "Lenfield, a town in Westmarch"
+            pairs.append((a, b))
+        if _kind_then_name(doc, a, places) == places.index(b):  # "the Westmarch town of Lenfield"
+            pairs.append((b, a))
+    return SentencePlaces(tuple(places), tuple(found), tuple(dict.fromkeys(pairs)))
+
+
+_KIND_NOUNS = SETTLEMENT_WORDS | REGION_SUFFIXES | REGION_WORDS | VENUE_WORDS | {"community", "district", "area"}
+
+
+def _skip_modifiers(doc, j: int) -> int:
+    """Back over articles, adjectives and noun modifiers: "a small port" -> the token before "a"."""
+    while j >= 0 and doc[j].text.islower() and doc[j].pos_ in ("DET", "ADJ", "NOUN", "NUM", "ADV"):
+        j -= 1
+    return j
+
+
+def _described_in(doc, a: Place, b: Place) -> bool:
+    """"Lenfield, a town in Westmarch" / "Lenfield is a small port in Westmarch": a lies inside b."""
+    j = _skip_back(doc, b.start - 1)
+    if j < 1 or doc[j].lower_ not in ("in", "of") or doc[j - 1].lower_ not in _KIND_NOUNS:
+        return False
+    k = _skip_modifiers(doc, j - 2)
+    return k == a.end and (doc[k].text == "," or doc[k].lemma_ == "be") or (
+        k == a.end + 1 and doc[a.end].lemma_ == "be" and doc[k].pos_ == "ADV")
+
+
+def _kind_then_name(doc, a: Place, places: list[Place]) -> int | None:
+    """"the Westmarch town of Lenfield", "the Estmark capital, Karsvik": the index of the town in `places`."""
+    k = a.end
+    while k < len(doc) and k - a.end < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].text.islower():
+        k += 1  # "border town", "coastal city"
+    if k == a.end or doc[k - 1].lower_ not in SETTLEMENT_WORDS | VENUE_WORDS:
+        return None
+    if k >= len(doc) or doc[k].lower_ not in ("of", ","):
+        return None
+    return next((m for m, p in enumerate(places) if p.start == k + 1), None)

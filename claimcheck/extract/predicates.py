@@ -33,6 +33,23 @@ def _token_index(tokens, base: int, offset: int) -> int | None:
     return None
 
 
+TOTAL = "(total)"  # predicate of the whole in "34 of 61 seats": it only ever matches another whole
+_LEFT_SKIP = {"DET", "ADJ", "NOUN", "PROPN", "CCONJ", "NUM", "PRON", "ADV"}
+
+
+def _verb_before(tokens, first: int) -> str:
+    """The verb governing a figure from the left, across a coordinated object ('lose its shift and 120 jobs')."""
+    i = first - 1
+    while i >= 0 and first - i <= 6:
+        tok = tokens[i]
+        if tok.pos_ == "VERB":
+            return tok.lemma_
+        if tok.pos_ not in _LEFT_SKIP:
+            return ""
+        i -= 1
+    return ""
+
+
 def describe(span, q: Quantity) -> Quantity:
     """The quantity with its predicate and partitive flag filled in from the sentence."""
     tokens = list(span)
@@ -46,8 +63,14 @@ def describe(span, q: Quantity) -> Quantity:
     partitive = (
         last + 2 < len(tokens)
         and tokens[last + 1].lower_ == "of"
-        and tokens[last + 2].lower_ in _POSSESSIVE_DETS
+        and (tokens[last + 2].lower_ in _POSSESSIVE_DETS or tokens[last + 2].like_num)
     )
+    # "34 of (the) 61 seats": the 61 is the whole the part is taken from.
+    k = first - 1
+    if k >= 0 and tokens[k].lower_ in _POSSESSIVE_DETS:
+        k -= 1
+    if k >= 1 and tokens[k].lower_ == "of" and tokens[k - 1].like_num:
+        return replace(q, predicate=TOTAL, partitive=False)
     # The counted noun follows the figure in most shapes; the verb comes after the noun.
     after = last + 1
     if q.thing_text:
@@ -61,6 +84,6 @@ def describe(span, q: Quantity) -> Quantity:
         i += 1
     if i < len(tokens) and (tokens[i].pos_ == "VERB" or tokens[i].lower_ == "dead"):
         predicate = tokens[i].lemma_
-    elif first > 0 and tokens[first - 1].pos_ == "VERB":
-        predicate = tokens[first - 1].lemma_
+    else:
+        predicate = _verb_before(tokens, first)
     return replace(q, predicate=normalise(predicate) if predicate else "", partitive=partitive)

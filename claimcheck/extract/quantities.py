@@ -688,7 +688,7 @@ def _subject_before(ctx: _Context, start: int) -> tuple[str, str] | None:
     # cars will fall" it is "duties", not "deal" or "cars".
     k = j + 1
     while k < i:
-        if toks[k][0].pos_ == "NOUN":
+        if toks[k][0].pos_ == "NOUN" or _common_word_capitalised(toks, k):
             m = k - 1
             while m > j and (toks[m][0].pos_ in ("DET", "ADJ", "NUM", "PROPN", "PART") or toks[m][0].tag_ == "PRP$"):
                 m -= 1
@@ -700,6 +700,16 @@ def _subject_before(ctx: _Context, start: int) -> tuple[str, str] | None:
             k = h
         k += 1
     return None
+
+
+def _common_word_capitalised(toks, k: int) -> bool:
+    """A sentence's first word taken for a name only because it is capitalised ("Turnout was 52 percent")."""
+    tok = toks[k][0]
+    if k != 0 or tok.pos_ != "PROPN" or (k + 1 < len(toks) and toks[k + 1][0].pos_ == "PROPN"):
+        return False
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(tok.lower_, "en") >= 3.0
 
 
 def _compound(ctx: _Context, first: int, head: int) -> tuple[str, str] | None:

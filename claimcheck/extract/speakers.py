@@ -67,14 +67,21 @@ _CAP = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|al|el|bin|ibn|la|le|dos|das)"
 _NAME = rf"{_CAP}(?: (?:{_CAP}|{_PARTICLE}(?= [A-Z])))*"
 _DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
-_LOWER = r"[a-z][\w'’-]*"
+# Words that end a speaker phrase rather than belong to it: auxiliaries, negation, verbs of saying.
+_NOT_IN_SPEAKER = (
+    r"(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|should|shall|"
+    rf"not|never|no|also|then|later|previously|again|that|which|who|whose|to|and|but|or|{SPEECH_VERBS})\b"
+)
+_WORD = rf"(?!{_NOT_IN_SPEAKER})[\w'’-]+"
+_LOWER = rf"(?!{_NOT_IN_SPEAKER})(?![a-z]+ed\b)[a-z][\w'’-]*"  # "the council rejected" is no speaker
 # The shapes a speaker takes, longest first so a regex alternation prefers them.
 _SPEAKER = (
     rf"(?:(?:{_NAME} )?(?:{_LOWER} ){{0,2}}{_LOWER} {_NAME}"  # Harbour Board spokesman Tor Vik / police chief Ada Lind
-    rf"|{_DET} (?:[\w'’-]+ ){{0,4}}?{_LOWER}(?: (?:for|of|at|from|with) (?:the )?{_NAME})?"  # the mayor / a spokesperson for X
+    rf"|{_DET} (?:{_WORD} ){{0,4}}?{_LOWER}(?: (?:for|of|at|from|with) (?:the )?{_NAME})?"  # the mayor / a spokesperson for X
     rf"|(?:[Tt]he )?{_NAME}(?: {_LOWER})?"  # Brandvik / the Harbour Board / Lumo officials
     rf"|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators"
-    rf"|[Ww]itnesses|[Rr]esidents|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Rr]escuers)"
+    rf"|[Ww]itnesses|[Rr]esidents|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Rr]escuers"
+    rf"|(?:{_LOWER} ){{0,2}}{_LOWER})"  # after a comma: "..., union leaders said"
 )
 def _apposition(name: str) -> str:
     """ "Lena Brandvik, the mayor of Torvik," between a name and its verb (or after it, to the full stop)."""
@@ -82,7 +89,11 @@ def _apposition(name: str) -> str:
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"")
-_TAIL = r"(?P<tail>(?: (?!that\b)[^\"]{0,80})?)[.!]?$"
+# What may follow an attribution at the end of a sentence: when, where and to whom, never a new clause.
+_TAIL = (
+    r"(?P<tail>(?: (?:on|in|at|during|late|early|this|last|yesterday|today|earlier|later|to|after|before|"
+    r"when|while|adding|citing|speaking|reporters|journalists)\b[^\"]{0,80})?)[.!]?$"
+)
 
 # "..., said X." / "..., X said." after the (last) quote.
 _AFTER_QUOTE = re.compile(
@@ -101,6 +112,7 @@ _AT_START = re.compile(
     rf"(?:^|^[A-Z][^,\"]{{0,40}}, )(?P<s>{_SPEAKER}){_apposition('a')} {_VERB}\b"
     rf"(?P<mid>(?: (?!that\b)[a-z][\w'’-]*){{0,3}}?)(?: on \w+| in a statement| at a [\w ]{{1,30}}?)?,?(?: that)? "
 )
+_NAMING = re.compile(r"\b(?:called|described)\b")
 _LEADING_JUNK = re.compile(r"^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir) ")
 
 
@@ -228,6 +240,8 @@ def find_attribution(text: str, entities: tuple[Entity, ...] = ()) -> Attributio
         m = pattern.search(plain)
         if not m:
             continue
+        if _NAMING.search(m.group()):
+            continue  # "called the collapse 'a disgrace'" names a thing; only its quoted words are attributed
         content = (plain[m.end():] if content_after else plain[: m.start()]).strip(" ,.;:\"")
         if len(content.split()) >= 3:
             return _attribution(text, entities, m, content, False)

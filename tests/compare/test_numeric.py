@@ -23,6 +23,12 @@ ROWS = [
     ("The bridge cost 12 million euros to build.", "The bridge cost €12 million to build.", None),
     ("At least 17 people died in the storm.", "The storm killed 17 people.", None),
     ("Police arrested 14 people after the match.", "Police arrested 40 people after the match.", "error"),
+    ("Last year 300 people died on the county's roads.", "This year 120 people died on the county's roads.", None),
+    ("In 2023 the port handled 4 million containers.", "In 2024 the port handled 5 million containers.", None),
+    ("The Civic Alliance won 34 seats in the assembly.", "The Green Valley List won five seats in the assembly.", None),
+    ("Turnout was 63 percent, the commission said.", "Turnout in the election was 52 percent.", "error"),
+    ("Members voted 82 percent against the deal.", "The union rejected a 3.2 percent pay offer.", None),
+    ("The Alliance won 34 of the 61 seats.", "The Alliance won 34 seats.", None),
 ]
 
 

@@ -1,0 +1,472 @@
+"""The same event placed in different places by different articles.
+
+Two sentences from different articles describe one event when they say much the same (cosine similarity
+of their embeddings) and share its anchor, an event verb or noun in the clause that governs the place ("a
+fire broke out in ...", "the blast at ..."), with nothing that tells the events apart: another object
+("opened a school" / "opened a clinic"), another event noun, another day. The place of the event is the
+name after a locative preposition in that clause (see extract.locations), not any place the sentence
+mentions: "Dunmore's mayor said the fire broke out in Lenfield" puts the fire in Lenfield.
+
+Whether places nest is read from the articles themselves, never from the names: "Lenfield, Westmarch" or
+"in Lenfield in the Westmarch region" anywhere in the corpus puts Lenfield inside Westmarch. Places that
+are the same or nest are no conflict. Two towns or two venues that do not nest cannot both be the place of
+one event (error); a place only "near" another, or one that may be a region around the other, can still be
+reconciled (warning); a venue and a town it may lie in are worth a look (info).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.extract.locations import REGION, SETTLEMENT, VENUE, Placement, SentencePlaces, read_places
+from claimcheck.extract.names import fold, place_key
+from claimcheck.extract.nlp import load_nlp
+from claimcheck.extract.predicates import normalise
+from claimcheck.records import Article, Claim, Finding
+
+MIN_SIMILARITY = 0.45  # cosine; below it two sentences tell different stories, even with one verb
+SAME_SPELLING = 90  # rapidfuzz ratio of two keys above which they are one name spelled two ways
+SUBJECT_WORDS = 8  # longer event descriptions are cut down to the event noun and its verb
+
+_RANK = {VENUE: 0, SETTLEMENT: 1, REGION: 2}
+_ORDER = {"error": 3, "warning": 2, "info": 1}
+
+# Nouns that name an event, under one name for the ways news copy says it.
+_EVENT_NOUNS = {
+    "fire": "fire", "blaze": "fire", "inferno": "fire", "flame": "fire", "wildfire": "wildfire",
+    "explosion": "explosion", "blast": "explosion", "detonation": "explosion",
+    "earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake",
+    "flood": "flood", "flooding": "flood", "storm": "storm", "hurricane": "storm", "typhoon": "storm",
+    "cyclone": "storm", "tornado": "tornado", "landslide": "landslide", "mudslide": "landslide",
+    "avalanche": "avalanche", "eruption": "eruption", "crash": "crash", "collision": "crash",
+    "derailment": "derailment", "accident": "accident", "incident": "incident", "collapse": "collapse",
+    "sinking": "sinking", "spill": "spill", "leak": "leak", "outbreak": "outbreak",
+    "attack": "attack", "assault": "attack", "bombing": "bombing", "airstrike": "airstrike",
+    "shooting": "shooting", "stabbing": "stabbing", "raid": "raid", "ambush": "ambush", "battle": "battle",
+    "clash": "clash", "fighting": "fighting", "offensive": "offensive", "riot": "riot", "unrest": "riot",
+    "protest": "protest", "demonstration": "protest", "rally": "protest", "march": "protest",
+    "strike": "strike", "walkout": "strike", "summit": "summit", "meeting": "meeting", "talks": "meeting",
+    "conference": "conference", "ceremony": "ceremony", "funeral": "funeral", "vigil": "vigil",
+    "concert": "concert", "festival": "festival", "parade": "parade", "match": "match", "race": "race",
+    "election": "election", "vote": "vote", "referendum": "vote", "trial": "trial", "hearing": "hearing",
+    "robbery": "robbery", "heist": "robbery", "kidnapping": "kidnapping", "abduction": "kidnapping",
+    "murder": "killing", "killing": "killing", "hijacking": "hijacking", "evacuation": "evacuation",
+    "rescue": "rescue", "launch": "launch", "landing": "landing", "visit": "visit", "speech": "speech",
+}
+# Events that cover an area and are reported from several places at once (and any event in the plural:
+# "protests", "fires"): two towns for one of them may both be right, so they are a warning at most.
+_SPREAD = {"storm", "flood", "fighting", "battle", "offensive", "outbreak", "evacuation", "tornado",
+           "earthquake", "wildfire"}
+_MASS_PLURALS = {"flame", "talk"}  # plural in form, one event in fact
+_VERB_SYNONYMS = {"begin": "start", "ignite": "start", "occur": "happen", "erupt": "break"}
+# Verbs that say nothing about which event: who said it, or that something was or went on.
+_REPORTING = {"say", "tell", "report", "announce", "confirm", "add", "state", "claim", "note", "accord",
+              "believe", "think", "know", "describe", "explain", "insist", "deny", "warn", "write", "post",
+              "ask", "urge", "allege", "suggest", "estimate", "quote", "cite"}
+_LIGHT = {"be", "have", "do", "get", "become", "seem", "appear", "continue", "remain", "keep", "go"}
+# Words that end the clause an event phrase belongs to, scanning outwards from it.
+_SUBORDINATORS = {"after", "before", "when", "while", "because", "since", "although", "though", "until",
+                  "as", "following", "amid", "despite", "whereas", "but", "so", "if", "unless", "that"}
+_BREAKS = {",", ";", ":", "—", "–", "(", ")", '"', "“", "”"}
+
+
+@dataclass(frozen=True)
+class Located:
+    """A sentence that puts an event somewhere."""
+
+    claim: Claim
+    row: int  # the claim's row in the vector matrix
+    placement: Placement
+    anchors: frozenset[str]  # event verbs and nouns of the clause that governs the place
+    nouns: frozenset[str]  # its event nouns only
+    objects: tuple[tuple[str, str], ...]  # (verb, the first noun after it): "open" -> "school"
+    numbers: frozenset[str]  # figures in the clause: "three" in "killed three people"
+    spread: str  # the event noun when the event covers an area ("storm", "protests"), else ""
+    subject: str  # "where the fire broke out"
+
+    @property
+    def article(self) -> str:
+        return self.claim.sentence.article_id
+
+    @property
+    def where(self) -> str:
+        """The place as the article puts it: "in Lenfield", "at the Corran Mill in Lenfield, Westmarch"."""
+        places = self.placement.places
+        start, end = min(p.char_start for p in places), max(p.char_end for p in places)
+        return f"{self.placement.preposition} {self.claim.sentence.text[start:end]}"
+
+
+# ---------------------------------------------------------------------------------------------- places
+
+
+class Geography:
+    """What the corpus says about its places: which lie inside which, and how large each is."""
+
+    def __init__(self, read: list[SentencePlaces], demonyms: set[str]):
+        self.parents: dict[str, set[str]] = {}
+        self.names: dict[str, str] = {}  # key -> the name as first written
+        levels: dict[str, Counter] = {}
+        for sp in read:
+            for p in sp.places:
+                self.names.setdefault(p.key, p.text)
+            for inner, outer in sp.containment:
+                if not self.same(inner.key, outer.key):
+                    self.parents.setdefault(inner.key, set()).add(outer.key)
+            for p in sp.places:
+                if p.level:
+                    levels.setdefault(p.key, Counter())[p.level] += 1
+            for pl in sp.placements:  # the level a preposition suggests, counted once more
+                levels.setdefault(pl.places[0].key, Counter())[pl.places[0].level] += 1
+        self.levels: dict[str, str] = {}
+        for key, counts in levels.items():
+            # Any sign of a region wins: a wrong "town" would turn a containment into an error.
+            self.levels[key] = REGION if counts[REGION] else max(counts, key=lambda lv: (counts[lv], _RANK[lv]))
+        for key in list(self.levels) + list(self.parents):
+            if place_key(key) in demonyms:  # "Westmarch" when the corpus also says "Westmarchian"
+                self.levels[key] = REGION
+        # A place that holds a town is larger than a town; one that holds a venue is at least a town.
+        changed = True
+        while changed:
+            changed = False
+            for inner, outers in self.parents.items():
+                floor = REGION if self.levels.get(inner) in (SETTLEMENT, REGION) else SETTLEMENT
+                for outer in outers:
+                    if _RANK[self.levels.get(outer, VENUE)] < _RANK[floor]:
+                        self.levels[outer], changed = floor, True
+
+    @staticmethod
+    def same(a: str, b: str) -> bool:
+        """One name however written: case, accents, "the", hyphens, spacing, a letter's slip."""
+        if a == b or a.replace(" ", "") == b.replace(" ", ""):
+            return True
+        return min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SAME_SPELLING
+
+    def level(self, key: str) -> str:
+        return self.levels.get(key, SETTLEMENT)
+
+    def ancestors(self, key: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [k for k in self.parents if self.same(k, key)]
+        while todo:
+            k = todo.pop()
+            for outer in self.parents.get(k, ()):
+                if outer not in seen:
+                    seen.add(outer)
+                    todo.extend(p for p in self.parents if self.same(p, outer) and p not in seen)
+        return seen
+
+    def inside(self, inner: str, outer: str) -> bool:
+        return any(self.same(a, outer) for a in self.ancestors(inner))
+
+    def nested(self, a: str, b: str) -> bool:
+        return self.same(a, b) or self.inside(a, b) or self.inside(b, a)
+
+
+def relation(pa: Placement, pb: Placement, geo: Geography) -> tuple[str, str] | None:
+    """(severity, why) when two placements of one event disagree; None when they can both be right."""
+    a, b = pa.places[0], pb.places[0]
+    if geo.nested(a.key, b.key):
+        return None
+    if pa.near or pb.near:
+        return "warning", "near"
+    la, lb = geo.level(a.key), geo.level(b.key)
+    if la == lb:
+        # Two towns or two venues that do not nest are two places; two regions may still nest.
+        return ("warning", "unknown") if la == REGION else ("error", "distinct")
+    fine, coarse = (a, b) if _RANK[la] < _RANK[lb] else (b, a)
+    # A venue known to be in one town, against another town: compare the towns.
+    lifted = [k for k in geo.ancestors(fine.key) if geo.level(k) == geo.level(coarse.key)]
+    if lifted and geo.level(coarse.key) != REGION and not any(geo.nested(k, coarse.key) for k in lifted):
+        return "error", f"elsewhere\x1f{fine.text}\x1f{geo.names.get(min(lifted), min(lifted))}"
+    if geo.level(coarse.key) == REGION:
+        return "warning", "unknown"
+    return "info", "venue"
+
+
+# ---------------------------------------------------------------------------------------------- events
+
+
+def _event(t) -> str | None:
+    """The event a token names, under one name, or None."""
+    if t.pos_ == "VERB":
+        lemma = normalise(t.lemma_)
+        if lemma in _REPORTING or lemma in _LIGHT:
+            return None
+        return _VERB_SYNONYMS.get(lemma, lemma)
+    if t.pos_ == "NOUN":
+        return _EVENT_NOUNS.get(t.lemma_.lower())
+    return None
+
+
+def _ends_clause(t) -> bool:
+    return (
+        t.text in _BREAKS
+        or t.lower_ in _SUBORDINATORS
+        or t.tag_ in ("WDT", "WP", "WRB")
+        or (t.pos_ == "VERB" and t.lemma_ in _REPORTING)
+    )
+
+
+def _clause(doc, pl: Placement) -> list[int]:
+    """Token indices of the clause that governs the placement, place names left out.
+
+    Leftwards from the preposition to the clause's start ("Police said [a fire broke out] in ..."); when
+    the phrase opens its clause ("In Velmont, police arrested ..."), rightwards from the place instead.
+    """
+    names = {i for p in pl.places for i in range(p.start, p.end)}
+    names |= {k for k, t in enumerate(doc) if t.is_punct and t.text not in _BREAKS}
+    i = pl.lead - 1
+    while i >= 0 and not _ends_clause(doc[i]):
+        i -= 1
+    left = [k for k in range(i + 1, pl.lead) if k not in names]
+    # "The fire, which started in Lenfield": the event noun before the relative pronoun is the subject.
+    if i >= 1 and doc[i].tag_ in ("WDT", "WP") and doc[i - 1].text == ",":
+        k = i - 2
+        while k >= 0 and doc[k].pos_ not in ("NOUN", "PROPN") and not _ends_clause(doc[k]):
+            k -= 1
+        if k >= 0 and _event(doc[k]):
+            left = [k, *left]
+    if left:
+        return left
+    j = pl.places[-1].end
+    while j < len(doc) and doc[j].text == ",":
+        j += 1
+    right = []
+    while j < len(doc) and not _ends_clause(doc[j]):
+        if j not in names:
+            right.append(j)
+        j += 1
+    return right
+
+
+def _objects(doc, clause: list[int]) -> tuple[tuple[str, str], ...]:
+    """(verb, first noun after it) for each event verb of the clause: "opened a school" -> ("open", "school")."""
+    out = []
+    inside = set(clause)
+    for k in clause:
+        verb = _event(doc[k]) if doc[k].pos_ == "VERB" else None
+        if not verb:
+            continue
+        j = k + 1
+        while j in inside and not (doc[j].pos_ == "ADP" and doc[j].tag_ == "IN"):
+            if doc[j].pos_ in ("NOUN", "PROPN"):
+                out.append((verb, _EVENT_NOUNS.get(doc[j].lemma_.lower(), doc[j].lemma_.lower())))
+                break
+            j += 1
+    return tuple(out)
+
+
+def _subject(doc, clause: list[int], dates: set[int]) -> str:
+    """A short description of the event: 'where the fire broke out'."""
+    words = [k for k in clause if k not in dates]
+    verbs = [k for k in words if doc[k].pos_ == "VERB" and _event(doc[k])]
+    if verbs:  # cut at the first preposition after the event verb: "broke out [at a warehouse]"
+        cut = next((k for k in words if k > verbs[0] and doc[k].pos_ == "ADP" and doc[k].tag_ == "IN"), None)
+        words = [k for k in words if cut is None or k < cut]
+    nouns = [k for k in clause if doc[k].pos_ == "NOUN" and _event(doc[k])]
+    if not verbs and nouns:  # "a blaze at a mill in Westmarch injured ...": no verb before the place
+        return f"where the {doc[nouns[0]].text} happened"
+    if not words or doc[words[0]].pos_ in ("VERB", "AUX"):
+        return "where the event took place"  # no subject to name the event by: "[who] grew up in ..."
+    if len(words) > SUBJECT_WORDS:
+        if nouns:
+            return f"where the {doc[nouns[0]].text} {doc[verbs[0]].text}" if verbs else f"where the {doc[nouns[0]].text} happened"
+        # The last words before the verb name who did it: "[Valdoran President] Ilse Marr met ...".
+        first = max(words.index(verbs[0]) - 2, 0) if verbs else 0
+        words = words[first:first + SUBJECT_WORDS]
+    text = [doc[k].text for k in words]
+    if doc[words[0]].lower_ in ("a", "an"):
+        text[0] = "the"
+    elif doc[words[0]].pos_ != "PROPN":
+        text[0] = text[0].lower()
+    return "where " + " ".join(text).replace(" 's", "'s").replace(" ,", ",")
+
+
+def _located(claims: list[Claim], docs: dict[str, object], read: dict[str, SentencePlaces]) -> list[Located]:
+    out = []
+    for row, c in enumerate(claims):
+        if not c.sentence.is_fact:
+            continue
+        doc, sp = docs[c.sentence.text], read[c.sentence.text]
+        dates = {k for e in doc.ents if e.label_ in ("DATE", "TIME") for k in range(e.start, e.end)}
+        for pl in sp.placements:
+            clause = _clause(doc, pl)
+            anchors = {_event(doc[k]) for k in clause} - {None}
+            if not anchors:
+                continue  # "Officials in Dunmore said ...": the place of a person, not of an event
+            nouns = {_event(doc[k]) for k in clause if doc[k].pos_ == "NOUN"} - {None}
+            numbers = frozenset(doc[k].lower_ for k in clause if doc[k].like_num and k not in dates)
+            spread = next((doc[k].text.lower() for k in clause if doc[k].pos_ == "NOUN" and _event(doc[k]) and (
+                _event(doc[k]) in _SPREAD or doc[k].tag_ == "NNS" and doc[k].lemma_.lower() not in _MASS_PLURALS)), "")
+            out.append(Located(c, row, pl, frozenset(anchors), frozenset(nouns), _objects(doc, clause), numbers,
+                               spread, _subject(doc, clause, dates)))
+    return out
+
+
+def _different_days(a: Claim, b: Claim) -> bool:
+    """Both sentences date what they tell, and the dates differ: two events."""
+    da = {d.resolved for d in a.dates if d.resolved}
+    db = {d.resolved for d in b.dates if d.resolved}
+    if da and db:
+        return not (da & db)
+    wa = {d.weekday for d in a.dates if d.weekday is not None}
+    wb = {d.weekday for d in b.dates if d.weekday is not None}
+    return bool(wa and wb and not (wa & wb))
+
+
+def _disagreement(x: Located, y: Located, geo: Geography) -> tuple[str, str] | None:
+    """relation() for two sentences of different articles, softened for events that cover an area."""
+    found = relation(x.placement, y.placement, geo)
+    if found and found[0] == "error" and (x.spread or y.spread):
+        return "warning", "spread"
+    return found
+
+
+def same_event(x: Located, y: Located, similarity: float) -> bool:
+    if similarity < MIN_SIMILARITY or not (x.anchors & y.anchors):
+        return False
+    if x.nouns and y.nouns and not (x.nouns & y.nouns):
+        return False  # "a fire broke out" / "a riot broke out"
+    if x.numbers and y.numbers and not (x.numbers & y.numbers):
+        return False  # "killed three people in Lenfield" / "killed five in Ashby": one toll per place
+    ox, oy = dict(x.objects), dict(y.objects)
+    if any(ox.get(v) and oy.get(v) and ox[v] != oy[v] for v in x.anchors & y.anchors):
+        return False  # "opened a school" / "opened a clinic"
+    return not _different_days(x.claim, y.claim)
+
+
+# ---------------------------------------------------------------------------------------------- findings
+
+
+def _read_corpus(claims: list[Claim]) -> tuple[dict, dict, set[str]]:
+    """spaCy docs and places of every sentence (each text once), and the demonyms the corpus uses."""
+    nlp = load_nlp()
+    texts = list(dict.fromkeys(c.sentence.text for c in claims))
+    docs = dict(zip(texts, nlp.pipe(texts)))
+    entities = {c.sentence.text: c.entities for c in claims if c.entities}
+    read = {t: read_places(docs[t], entities.get(t, ())) for t in texts}
+    # A name the model took for a demonym ("in Ostby" as NORP) is no evidence about itself.
+    names = {fold(p.text) for sp in read.values() for p in sp.places}
+    demonyms = {
+        place_key(e.text) for d in docs.values() for e in d.ents if e.label_ == "NORP" and fold(e.text) not in names
+    }
+    return docs, read, demonyms
+
+
+def _explain(chosen: list[Located], subject: str, worst: tuple[Located, Located, str, str],
+             articles: dict[str, Article]) -> str:
+    by_place: dict[str, list[Located]] = {}
+    for m in chosen:
+        by_place.setdefault(m.where, []).append(m)
+    sides = "; ".join(
+        f"{name_sources([articles[m.article] for m in ms])} {'put' if len(ms) > 1 else 'puts'} it {where}"
+        for where, ms in sorted(by_place.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    )
+    x, y, _, why = worst
+    a, b = x.placement.places[0].text, y.placement.places[0].text
+    if why == "distinct":
+        reason = (f"{a} and {b} are different places and nothing in the articles puts one inside the other, "
+                  "so they cannot both be right.")
+    elif why.startswith("elsewhere\x1f"):
+        _, venue, town = why.split("\x1f")
+        other = b if venue == a else a
+        reason = (f"The articles put {venue} in {town}, and {town} and {other} are different places, "
+                  "so they cannot both be right.")
+    elif why == "near":
+        near, other = (x, y) if x.placement.near else (y, x)
+        reason = (f"'{near.where}' may take in {other.placement.places[0].text}; "
+                  "check whether the sources mean the same spot.")
+    elif why == "spread":
+        reason = (f"The {x.spread or y.spread} may have reached both {a} and {b}; "
+                  "check whether the sources mean where it began or where it was felt.")
+    elif why == "unknown":
+        reason = f"One of {a} and {b} may lie within the other, but nothing in the articles says so; check."
+    else:
+        venue, town = (x, y) if x.placement.places[0].level == VENUE else (y, x)
+        reason = (f"{venue.placement.places[0].text} may be in {town.placement.places[0].text}, "
+                  "but nothing in the articles says so.")
+    if worst[2] == "info":
+        return f"The sources describe {subject} differently: {sides}. {reason}"
+    return f"The sources disagree on {subject}: {sides}. {reason}"
+
+
+def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+    """Findings for one event placed in different places; `vectors` rows align with `claims`."""
+    if not claims:
+        return []
+    docs, read, demonyms = _read_corpus(claims)
+    geo = Geography(list(read.values()), demonyms)
+    located = _located(claims, docs, read)
+    n = len(located)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    linked: dict[tuple[int, int], tuple[str, str] | None] = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            x, y = located[i], located[j]
+            if x.article == y.article:
+                continue
+            if not same_event(x, y, float(vectors[x.row] @ vectors[y.row])):
+                continue
+            parent[find(i)] = find(j)
+            linked[(i, j)] = _disagreement(x, y, geo)
+
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(i)
+    findings = []
+    for members in groups.values():
+        # An article that itself puts the event in two unrelated places is telling of several sites.
+        torn = {
+            located[i].article for i in members for j in members
+            if i < j and located[i].article == located[j].article
+            and (relation(located[i].placement, located[j].placement, geo) or ("", ""))[0] == "error"
+        }
+        pairs = {
+            p: r for p, r in linked.items()
+            if r and p[0] in members and located[p[0]].article not in torn and located[p[1]].article not in torn
+        }
+        if not pairs:
+            continue
+        weight = Counter()
+        for (i, j), (sev, _) in pairs.items():
+            weight[i] += _ORDER[sev]
+            weight[j] += _ORDER[sev]
+        chosen_by_article: dict[str, Located] = {}
+        # Each article's sentence that takes most part in the disagreement, the most specific place first.
+        order = sorted(members, key=lambda i: (
+            -weight[i], _RANK[geo.level(located[i].placement.places[0].key)], located[i].claim.sentence.index,
+        ))
+        for i in order:
+            if located[i].article not in torn:
+                chosen_by_article.setdefault(located[i].article, located[i])
+        chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
+        (i, j), (severity, why) = max(pairs.items(), key=lambda kv: (_ORDER[kv[1][0]], -kv[0][0], -kv[0][1]))
+        anchor = min(Counter(a for m in chosen for a in m.anchors).most_common(),
+                     key=lambda kv: (-kv[1], kv[0]))[0]
+        subjects = Counter(m.subject for m in chosen)
+        # The most common description, preferring one that names the event: "where the fire broke out".
+        subject = min(subjects, key=lambda t: (-subjects[t], not t.startswith("where the "), len(t), t))
+        findings.append(
+            Finding(
+                id=fingerprint("location", anchor, [m.placement.places[0].key for m in chosen]),
+                kind="location",
+                severity=severity,
+                subject=subject,
+                explanation=_explain(chosen, subject, (located[i], located[j], severity, why), articles),
+                statements=tuple(
+                    statement(m.claim, articles[m.article], m.placement.places[0].text) for m in chosen
+                ),
+            )
+        )
+    return sorted(findings, key=lambda f: (f.subject, f.id))
