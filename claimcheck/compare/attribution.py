@@ -7,7 +7,8 @@ of the sentences); those are then compared by speaker. A person is the same spea
 differently spelt form of their name, as the title they are given anywhere in the corpus ("the mayor"
 when the corpus calls her Mayor Brandvik), and as the organisation they speak for. Two named people
 credited with one direct quote cannot both be its source (error); a person against an organisation or a
-role that may be theirs, or two reported statements that merely agree, is a warning.
+role that may be theirs is a warning. Reported speech is weaker evidence (two people may well say much the
+same): two named people there make a warning, and a title or a body against a name nothing.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from rapidfuzz import fuzz
 from claimcheck.compare.common import fingerprint, name_sources, statement
 from claimcheck.compare.offices import link_people
 from claimcheck.extract.names import fold, person_key
-from claimcheck.extract.speakers import MOUTHPIECES, ORG_WORDS, Attribution, Speaker, find_attribution
+from claimcheck.extract.speakers import MOUTHPIECES, ORG_WORDS, Attribution, Speaker, find_attribution, plain_quotes
 from claimcheck.records import Article, Claim, Finding
 
 MIN_WORDS = 4  # shorter quotes ("a disgrace") are too common to pin on one speaker
@@ -31,6 +32,7 @@ PRONOUN_LOOKBACK = 2  # sentences back in which "he said" may find its speaker
 SKIPPED_ROLES = {"heading", "question", "interview"}
 # Rank words that make a different post of the same title: the deputy mayor is not the mayor.
 _RANKS = {"deputy", "vice", "assistant", "associate", "acting", "interim", "senior", "junior", "under"}
+_GENERIC_HEADS = {"leader", "head", "chief", "boss"}  # stand for a post without naming it
 _GENERIC_ORGS = ORG_WORDS  # a bare "police" or "council" is a kind of body, not a named one
 _STOP = set(
     "a an the and or but of to in on at for with by from as that this these those it its is are was were be "
@@ -89,15 +91,53 @@ def same_words(a: Said, b: Said, vectors: np.ndarray) -> bool:
     return overlap >= MIN_PARAPHRASE and float(vectors[a.row] @ vectors[b.row]) >= MIN_SIMILARITY
 
 
+def _passages(claims: list[Claim]) -> list[list[int]]:
+    """Rows read together: one sentence, or a quotation spread over several, from the sentence that opens
+    it to the one that closes it (where the speaker usually is)."""
+    rows = sorted(range(len(claims)), key=lambda r: (claims[r].sentence.article_id, claims[r].sentence.index))
+    out, k = [], 0
+    while k < len(rows):
+        span = [rows[k]]
+        if _opens_quote(claims[rows[k]].sentence.text):
+            for r in rows[k + 1 : k + 4]:
+                prev, cur = claims[span[-1]].sentence, claims[r].sentence
+                if cur.article_id != prev.article_id or cur.index != prev.index + 1:
+                    break
+                span.append(r)
+                if plain_quotes(cur.text).count('"') % 2:
+                    break
+            if plain_quotes(claims[span[-1]].sentence.text).count('"') % 2 == 0 or len(span) == 1:
+                span = span[:1]  # never closed: read the sentence alone
+        out.append(span)
+        k += len(span)
+    return out
+
+
+def _opens_quote(text: str) -> bool:
+    """Does the sentence open a quotation it does not close? Its last mark opens one (space before, word after)."""
+    plain = plain_quotes(text)
+    at = plain.rfind('"')
+    return plain.count('"') % 2 == 1 and (at == 0 or plain[at - 1] in " :(") and plain[at + 1 : at + 2].isalnum()
+
+
 def _attributions(claims: list[Claim]) -> list[Said]:
     out = []
-    for row, c in enumerate(claims):
-        if c.sentence.role in SKIPPED_ROLES or c.sentence.text.rstrip(" \"'").endswith("?"):
+    for span in _passages(claims):
+        first = claims[span[0]].sentence
+        if first.role in SKIPPED_ROLES or claims[span[-1]].sentence.text.rstrip(" \"'").endswith("?"):
             continue
-        found: Attribution | None = find_attribution(c.sentence.text, c.entities)
+        text, entities, starts = "", [], []
+        for r in span:
+            starts.append(len(text) + (1 if text else 0))
+            text = f"{text} {claims[r].sentence.text}" if text else claims[r].sentence.text
+            entities += [replace(e, start=e.start + starts[-1], end=e.end + starts[-1]) for e in claims[r].entities]
+        found: Attribution | None = find_attribution(text, tuple(entities))
         if found is None or len(found.content.split()) < MIN_WORDS:
             continue
-        out.append(Said(c, row, normalise(found.content), found.content, found.direct, found.speaker, found.speaker.text))
+        # The statement is the sentence that names the speaker.
+        row = next(r for r, at in reversed(list(zip(span, starts))) if at <= found.start)
+        out.append(Said(claims[row], row, normalise(found.content), found.content, found.direct, found.speaker,
+                        found.speaker.text))
     return out
 
 
@@ -108,16 +148,32 @@ def _person_keys(claims: list[Claim], said: list[Said]) -> set[str]:
     return {k for k in keys if k}
 
 
-def _as_person(s: Said, known: set[str]) -> Said:
-    """A one-word 'organisation' that is the surname of a person named in the corpus is that person."""
+def _org_words(claims: list[Claim], said: list[Said]) -> set[str]:
+    """Words of names the corpus uses for organisations: "a spokeswoman for X", "X Foods" (an entity of
+    two words or more; spaCy tags lone surnames as organisations too often to trust one word)."""
+    names = {s.speaker.org for s in said if s.speaker.org}
+    names |= {o.office_key.split("|", 1)[0] for c in claims for o in c.offices}
+    names |= {person_key(e.text) for c in claims for e in c.entities if e.label == "ORG" and " " in person_key(e.text)}
+    return {w for n in names for w in n.split()}
+
+
+def _settle(s: Said, full_names: set[str], org_words: set[str]) -> Said:
+    """A one-word speaker is a person when it is part of a person's full name in the corpus, and an
+    organisation when the corpus uses it as one and never as part of a full name."""
     sp = s.speaker
-    if sp.kind == "org" and " " not in sp.org and any(sp.org in k.split() for k in known):
-        return replace(s, speaker=Speaker(sp.text, "person", person=sp.org))
+    word = sp.org if sp.kind == "org" else sp.person
+    if " " in word or not word:
+        return s
+    in_name = any(word in k.split() for k in full_names)
+    if sp.kind == "org" and in_name:
+        return replace(s, speaker=Speaker(sp.text, "person", person=word))
+    if sp.kind == "person" and not in_name and word in org_words and not sp.role:
+        return replace(s, speaker=Speaker(sp.text, "org", org=word))
     return s
 
 
-def _resolve_pronouns(said: list[Said], claims: list[Claim]) -> list[Said]:
-    """'"...," he said' takes the one person named in the sentences just before it in the same article."""
+def _resolve_pronouns(said: list[Said], claims: list[Claim], org_words: set[str]) -> list[Said]:
+    """'"...," she said' takes the speaker of the sentence just before, or the one person named there."""
     by_position = {(c.sentence.article_id, c.sentence.index): c for c in claims}
     speaker_at = {(s.claim.sentence.article_id, s.claim.sentence.index): s for s in said}
     out = []
@@ -125,22 +181,34 @@ def _resolve_pronouns(said: list[Said], claims: list[Claim]) -> list[Said]:
         if s.speaker.kind != "pronoun":
             out.append(s)
             continue
+        if fold(s.speaker.text) not in ("he", "she"):
+            continue  # "they", "we": a group, whose members no comparison can tell apart
         article, index = s.claim.sentence.article_id, s.claim.sentence.index
-        names: dict[str, str] = {}
-        for back in range(1, PRONOUN_LOOKBACK + 1):
-            earlier = speaker_at.get((article, index - back))
-            if earlier and earlier.speaker.kind == "person":
-                names.setdefault(earlier.speaker.person, earlier.value)
+        found: Said | None = None
+        for back in range(0, PRONOUN_LOOKBACK + 1):
+            earlier = speaker_at.get((article, index - back)) if back else None
+            if earlier and earlier.speaker.kind in ("person", "role"):
+                found = earlier
+                break
             c = by_position.get((article, index - back))
-            for e in c.entities if c else ():
-                if e.label == "PERSON":
-                    names.setdefault(person_key(e.text), e.text)
+            # The sentence itself first ("Mayor X arrived. "...," he said" read as one sentence), then the ones before.
+            names = {person_key(e.text): e.text for e in _unquoted_people(c)}
+            names = {k: v for k, v in names.items() if not set(k.split()) <= org_words}
             if names:
+                if len(names) == 1:
+                    (key, text), = names.items()
+                    found = replace(s, speaker=Speaker(text, "person", person=key), value=text)
                 break  # the nearest sentence that names anyone decides
-        if len(names) == 1:
-            (key, text), = names.items()
-            out.append(replace(s, speaker=Speaker(text, "person", person=key), value=text, resolved=True))
+        if found:
+            out.append(replace(s, speaker=found.speaker, value=found.value, resolved=True))
     return out
+
+
+def _unquoted_people(c: Claim | None) -> list:
+    if c is None:
+        return []
+    quoted = [m.span() for m in re.finditer(r'"[^"]*"', plain_quotes(c.sentence.text))]
+    return [e for e in c.entities if e.label == "PERSON" and not any(a <= e.start < b for a, b in quoted)]
 
 
 def _people(claims: list[Claim], said: list[Said]) -> People:
@@ -168,9 +236,7 @@ def _people(claims: list[Claim], said: list[Said]) -> People:
 def same_role(a: str, b: str) -> bool:
     """'mayor' ~ 'city mayor'; 'mayor' !~ 'deputy mayor'; 'minister' ~ 'foreign minister'."""
     wa, wb = a.split(), b.split()
-    if not wa or not wb or wa[-1] != wb[-1] or set(wa) & _RANKS != set(wb) & _RANKS:
-        return False
-    return True
+    return bool(wa and wb) and wa[-1] == wb[-1] and set(wa) & _RANKS == set(wb) & _RANKS
 
 
 # "the company" in one article is the firm another names: a business referred to by its kind.
@@ -178,13 +244,18 @@ _BUSINESS = {"company", "firm", "corporation", "group", "operator", "utility", "
 
 
 def same_org(a: str, b: str) -> bool:
+    """Organisation keys for one body: one inside the other ("harbour board" / "torvik harbour board"),
+    an acronym of the other, a near spelling, or a bare "the company" against a named firm."""
     if not a or not b:
         return False
     if a in _BUSINESS or b in _BUSINESS:
         return a == b or not (({a, b} - _BUSINESS) & _GENERIC_ORGS)
     wa, wb = set(a.split()), set(b.split())
-    initials = lambda words: "".join(w[0] for w in words.split())  # noqa: E731
-    return wa <= wb or wb <= wa or initials(a) == b or initials(b) == a or fuzz.ratio(a, b) >= 90
+    return wa <= wb or wb <= wa or _initials(a) == b or _initials(b) == a or fuzz.ratio(a, b) >= 90
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split())
 
 
 def _holds(person: str, other: Speaker, people: People) -> bool:
@@ -192,6 +263,9 @@ def _holds(person: str, other: Speaker, people: People) -> bool:
     key = people.key(person)
     if other.role and other.role.split()[-1] not in MOUTHPIECES:
         held = people.roles.get(key, set())
+        if other.role.split()[-1] in _GENERIC_HEADS:
+            # "the country's leader", "the agency chief": whatever top title the person holds there.
+            return any(not other.org or not o or same_org(other.org, o) for _, o in held)
         return any(same_role(other.role, r) and (not other.org or not o or same_org(other.org, o)) for r, o in held)
     return bool(other.org) and any(same_org(other.org, o) for o in people.orgs.get(key, set()))
 
@@ -209,10 +283,10 @@ def relation(a: Speaker, b: Speaker, people: People) -> str | None:
         a, b = b, a
     if a.kind == "person":
         return None if _holds(a.person, b, people) else "warning"
-    return None if _same_body(a, b) else "warning"
+    return None if same_body(a, b) else "warning"
 
 
-def _same_body(a: Speaker, b: Speaker) -> bool:
+def same_body(a: Speaker, b: Speaker) -> bool:
     """A role or organisation against another: the same, or one speaking for the other."""
     if a.org and b.org:
         if not same_org(a.org, b.org):
@@ -242,8 +316,9 @@ def _pick(items: list[Said]) -> Said:
 def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
     """Findings for words that the articles attribute to different speakers; `vectors` align with `claims`."""
     said = _attributions(claims)
-    known = _person_keys(claims, said)
-    said = _resolve_pronouns([_as_person(s, known) for s in said], claims)
+    full_names = {k for k in _person_keys(claims, said) if " " in k}
+    org_words = _org_words(claims, said)
+    said = _resolve_pronouns([_settle(s, full_names, org_words) for s in said], claims, org_words)
     said = [s for s in said if s.speaker.kind in ("person", "role", "org")]
     people = _people(claims, said)
     n = len(said)
@@ -285,10 +360,17 @@ def _finding(members: list[Said], people: People, articles: dict[str, Article]) 
     severities, reasons = set(), set()
     for i, a in enumerate(ids):
         for b in ids[i + 1:]:
-            rel = relation(chosen[a].speaker, chosen[b].speaker, people)
-            if rel == "error" and not _firm(chosen[a], chosen[b]):
+            sa, sb = chosen[a], chosen[b]
+            rel = relation(sa.speaker, sb.speaker, people)
+            if rel and not (sa.direct or sb.direct):
+                # Reported speech only: two people may well have said much the same; only two named
+                # people are worth a look, and a body or a title against a name is not.
+                rel = "warning" if rel == "error" else None
+                if rel:
+                    reasons.add("reported")
+            elif rel == "error" and (sa.resolved or sb.resolved):
                 rel = "warning"
-                reasons.add("pronoun" if chosen[a].resolved or chosen[b].resolved else "reported")
+                reasons.add("pronoun")
             elif rel == "warning":
                 reasons.add("role")
             if rel:
@@ -307,12 +389,6 @@ def _finding(members: list[Said], people: People, articles: dict[str, Article]) 
         explanation=_explain(picks, quote, severity, reasons, people, articles),
         statements=tuple(statement(s.claim, articles[s.claim.sentence.article_id], s.value) for s in picks),
     )
-
-
-def _firm(a: Said, b: Said) -> bool:
-    """An error needs quotation marks on at least one side and both speakers named where they speak;
-    two reported statements that agree may simply be two people saying the same thing."""
-    return (a.direct or b.direct) and not (a.resolved or b.resolved)
 
 
 def _head_of(quote: str, n: int = 6) -> str:

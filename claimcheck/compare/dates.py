@@ -39,7 +39,9 @@ _LIGHT_VERBS = {
     "accord", "follow", "include", "remain", "become",
 }
 _SAME_VERB = {"start": "begin", "commence": "begin", "break_out": "begin", "finish": "end", "conclude": "end",
-              "halt": "stop"}
+              "halt": "stop", "run_aground": "ground", "go_aground": "ground"}
+# Adverbs that make a verb of motion into another event: "ran aground", "went ashore".
+_PARTICLE_ADVERBS = {"aground", "ashore", "adrift", "overboard", "apart"}
 # Words that count occurrences: sentences that use them differently tell of different occasions
 # ("the first round ... on 4 May" / "the second round ... on 18 May"; "marched again on Sunday").
 _OCCURRENCE_WORDS = {"again", "another", "renewed", "fresh", "first", "second", "third", "fourth", "fifth",
@@ -95,10 +97,13 @@ class Event:
     nouns: frozenset[str]  # content nouns of the date's clause, with verb-like forms of "-ing" nouns
     common: frozenset[str]  # common nouns of the whole sentence: what the event happened to
     marks: frozenset[str]  # words that count occurrences ("again", "second")
-    labels: tuple[tuple[str, str], ...]  # (anchor, how the sentence describes it): ("reopen", "footbridge reopened")
-    late: bool  # the sentence speaks of late at night, so the next day may be meant as well
-    early: bool  # the sentence speaks of the small hours, so the day before may be meant as well
+    labels: tuple[tuple[str, str], ...]  # (anchor, how the sentence tells it): ("reopen", "footbridge reopened")
+    late: bool  # the date's clause speaks of late at night, so the next day may be meant as well
+    early: bool  # the date's clause speaks of the small hours, so the day before may be meant as well
     ahead: bool  # the date's clause speaks of something still to come
+
+
+_NO_EVENT = Event(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (), False, False, False)
 
 
 @dataclass(frozen=True)
@@ -131,11 +136,15 @@ def read_when(m: DateMention) -> When | None:
 
 # --- the event a date hangs on ---------------------------------------------------------------------
 
+def _has_particle(tokens, i: int) -> bool:
+    return i + 1 < len(tokens) and (tokens[i + 1].tag_ == "RP" or tokens[i + 1].lower_ in _PARTICLE_ADVERBS)
+
+
 def _verb_key(tokens, i: int) -> str:
     tok = tokens[i]
     lemma = tok.lemma_.lower()
-    if i + 1 < len(tokens) and tokens[i + 1].tag_ == "RP":
-        lemma = f"{lemma}_{tokens[i + 1].lower_}"  # "broke out" is not "broke"
+    if _has_particle(tokens, i):
+        lemma = f"{lemma}_{tokens[i + 1].lower_}"  # "broke out" is not "broke", "ran aground" not "ran"
     lemma = _SAME_VERB.get(lemma, lemma)
     return normalise(lemma)
 
@@ -147,7 +156,7 @@ def _noun_forms(lemma: str) -> set[str]:
         stem = lemma[:-3]
         forms |= {stem, stem + "e"}
         if len(stem) > 2 and stem[-1] == stem[-2]:
-            forms.add(stem[:-1])  # "shooting" -> "shoot" is above; "stabbing" -> "stab"
+            forms.add(stem[:-1])  # "stabbing" -> "stab"
     return forms
 
 
@@ -193,8 +202,8 @@ def _verb_phrase(tokens, i: int, particle: bool) -> str:
             break
         if tokens[k].pos_ in ("NOUN", "PROPN"):
             last = k
-    words = [_subject(tokens, i)] + [t.lower_ if t.pos_ != "PROPN" else t.text for t in tokens[start:(last or end - 1) + 1]]
-    return " ".join(w for w in words if w)
+    told = [t.text if t.pos_ == "PROPN" else t.lower_ for t in tokens[start:(last or end - 1) + 1]]
+    return " ".join(w for w in [_subject(tokens, i), *told] if w)
 
 
 def _qualifies(tokens, i: int) -> bool:
@@ -225,28 +234,30 @@ def _events(doc, dates: tuple[DateMention, ...]) -> list[Event]:
             nouns.setdefault(k, set()).update(_noun_forms(t.lemma_.lower()))
     common = {t.lemma_.lower() for t, within in zip(tokens, inside)
               if t.pos_ == "NOUN" and not within and t.lower_ not in _TIME_WORDS}
-    words = {t.lower_ for t in tokens}
     anchors: list[tuple[int, str, str, str]] = []  # (token, kind, key, label)
+    nominal: set[int] = set()  # "-ing" verbs used as nouns
     for i, t in enumerate(tokens):
         if inside[i] or t.lower_ in _TIME_WORDS:
             continue
         if t.pos_ == "VERB" and t.tag_ == "VBG" and not (i and tokens[i - 1].pos_ == "AUX"):
-            nouns.setdefault(clause[i], set()).add(_verb_key(tokens, i))  # "voting ended": the vote, as a noun
+            nominal.add(i)  # "voting ended", "after grounding on the shoal": the event, named as a noun
+            anchors.append((i, "event", _verb_key(tokens, i), t.lower_))
         elif t.pos_ == "VERB":
             key = _verb_key(tokens, i)
             if key in _LIGHT_VERBS:
                 continue  # "took place" says nothing; "took off" does
-            anchors.append((i, "verb", key, _verb_phrase(tokens, i, "_" in key)))
+            anchors.append((i, "verb", key, _verb_phrase(tokens, i, _has_particle(tokens, i))))
         elif t.pos_ == "NOUN" and t.lemma_.lower() in EVENT_NOUNS and not _qualifies(tokens, i):
             anchors.append((i, "event", t.lemma_.lower(), _noun_phrase(tokens, i)))
     out = []
     for d in dates:
         first = next((i for i, t in enumerate(tokens) if t.idx - base >= d.start), len(tokens) - 1)
         own = [a for a in anchors if clause[a[0]] == clause[first]]
-        has_verb = any(t.pos_ == "VERB" for t, k in zip(tokens, clause) if k == clause[first])
+        has_verb = any(t.pos_ == "VERB" and k not in nominal and clause[k] == clause[first]
+                       for k, t in enumerate(tokens))
         if has_verb and not own:
-            out.append(Event(frozenset(), frozenset(), frozenset(), frozenset(), frozenset(), (), False, False, False))
-            continue  # "Police said on Monday that ...": the date is of the saying, not of what was said
+            out.append(_NO_EVENT)  # "Police said on Monday that ...": the date is of the saying, not of what was said
+            continue
         if not own and anchors:
             # A date alone in its clause ("On Monday, the council voted") takes the nearest clause's anchors,
             # the following one first.
@@ -260,13 +271,18 @@ def _events(doc, dates: tuple[DateMention, ...]) -> list[Event]:
             events=frozenset(a[2] for a in own if a[1] == "event"),
             nouns=frozenset(nouns.get(clause[first], set())),
             common=frozenset(common),
-            marks=frozenset(t.lower_ for t, within in zip(tokens, inside) if t.lower_ in _OCCURRENCE_WORDS and not within),
+            marks=frozenset(t.lower_ for t, within in zip(tokens, inside) if t.lower_ in _OCCURRENCE_WORDS
+                            and not within),
             labels=tuple((a[2], a[3]) for a in own),
-            late=bool(words & _LATE_WORDS),
-            early=bool(words & _EARLY_WORDS),
+            late=bool(_clause_words(tokens, clause, first) & _LATE_WORDS),
+            early=bool(_clause_words(tokens, clause, first) & _EARLY_WORDS),
             ahead=looks_ahead(doc, d.start),
         ))
     return out
+
+
+def _clause_words(tokens, clause: list[int], i: int) -> set[str]:
+    return {t.lower_ for t, k in zip(tokens, clause) if k == clause[i]}
 
 
 def shared_anchors(a: Event, b: Event) -> set[str]:
@@ -559,7 +575,8 @@ def _finding(mentions, members, pairs, verdicts, anchors, articles) -> Finding:
     for i in picked:
         sides.setdefault(side_of[i], []).append(mentions[i])
     top = max(_RANK[c.severity] for c in pairs.values())
-    worst = min((c for c in pairs.values() if _RANK[c.severity] == top), key=lambda c: (c.reason != "days", c.reason))
+    worst = min((c for c in pairs.values() if _RANK[c.severity] == top),
+                key=lambda c: (c.reason != "days", c.reason))  # the plainest reason of the worst severity
     # The event: the anchor most pairs share, described as the sentences put it.
     counts: dict[str, int] = {}
     for p, shared in anchors.items():

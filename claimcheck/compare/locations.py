@@ -3,15 +3,18 @@
 Two sentences from different articles describe one event when they say much the same (cosine similarity
 of their embeddings) and share its anchor, an event verb or noun in the clause that governs the place ("a
 fire broke out in ...", "the blast at ..."), with nothing that tells the events apart: another object
-("opened a school" / "opened a clinic"), another event noun, another day. The place of the event is the
-name after a locative preposition in that clause (see extract.locations), not any place the sentence
-mentions: "Dunmore's mayor said the fire broke out in Lenfield" puts the fire in Lenfield.
+("opened a school" / "opened a clinic"), another event noun, other named parties, other figures, another
+day, a plan against a deed. The place of the event is the name after a locative preposition in that
+clause (see extract.locations), not any place the sentence mentions: "Dunmore's mayor said the fire broke
+out in Lenfield" puts the fire in Lenfield.
 
 Whether places nest is read from the articles themselves, never from the names: "Lenfield, Westmarch" or
 "in Lenfield in the Westmarch region" anywhere in the corpus puts Lenfield inside Westmarch. Places that
 are the same or nest are no conflict. Two towns or two venues that do not nest cannot both be the place of
-one event (error); a place only "near" another, or one that may be a region around the other, can still be
-reconciled (warning); a venue and a town it may lie in are worth a look (info).
+one event (error); a place only "near" another, one that may be a region around the other, or an event
+that covers an area (a storm, protests) can still be reconciled (warning); a venue and a town it may lie
+in are worth a look (info). An article that itself gives two unrelated places for the event is telling of
+several sites and takes no part.
 """
 from __future__ import annotations
 
@@ -23,12 +26,15 @@ from rapidfuzz import fuzz
 
 from claimcheck.compare.common import fingerprint, name_sources, statement
 from claimcheck.extract.locations import REGION, SETTLEMENT, VENUE, Placement, SentencePlaces, read_places
-from claimcheck.extract.names import fold, place_key
+from claimcheck.extract.names import fold, place_key, words
 from claimcheck.extract.nlp import load_nlp
 from claimcheck.extract.predicates import normalise
 from claimcheck.records import Article, Claim, Finding
 
 MIN_SIMILARITY = 0.45  # cosine; below it two sentences tell different stories, even with one verb
+# With one event verb and one thing it is done to ("signed a trade pact" / "the pact was signed"), the
+# words say enough to need only loosely related sentences.
+MIN_SIMILARITY_SAME_THEME = 0.3
 SAME_SPELLING = 90  # rapidfuzz ratio of two keys above which they are one name spelled two ways
 SUBJECT_WORDS = 8  # longer event descriptions are cut down to the event noun and its verb
 
@@ -61,6 +67,10 @@ _EVENT_NOUNS = {
 # "protests", "fires"): two towns for one of them may both be right, so they are a warning at most.
 _SPREAD = {"storm", "flood", "fighting", "battle", "offensive", "outbreak", "evacuation", "tornado",
            "earthquake", "wildfire"}
+# Nouns too common to tell one event from another.
+_GENERIC_NOUNS = {"people", "person", "man", "woman", "child", "official", "police", "resident", "authority",
+                  "government", "group", "member", "time", "year", "day", "week", "month", "hour", "part",
+                  "number", "lot", "way", "thing", "area", "place", "site"}
 _MASS_PLURALS = {"flame", "talk"}  # plural in form, one event in fact
 _VERB_SYNONYMS = {"begin": "start", "ignite": "start", "occur": "happen", "erupt": "break"}
 # Verbs that say nothing about which event: who said it, or that something was or went on.
@@ -83,9 +93,12 @@ class Located:
     placement: Placement
     anchors: frozenset[str]  # event verbs and nouns of the clause that governs the place
     nouns: frozenset[str]  # its event nouns only
-    objects: tuple[tuple[str, str], ...]  # (verb, the first noun after it): "open" -> "school"
+    objects: tuple[tuple[str, str], ...]  # (verb, the head noun after it): "open" -> "school"
     numbers: frozenset[str]  # figures in the clause: "three" in "killed three people"
+    themes: frozenset[str]  # the clause's other nouns: "pact" in "signed a trade pact"
     spread: str  # the event noun when the event covers an area ("storm", "protests"), else ""
+    future: bool  # "will be held": a plan, not what happened
+    parties: frozenset[str]  # words of the people, organisations and nations named in the clause
     subject: str  # "where the fire broke out"
 
     @property
@@ -244,7 +257,7 @@ def _clause(doc, pl: Placement) -> list[int]:
 
 
 def _objects(doc, clause: list[int]) -> tuple[tuple[str, str], ...]:
-    """(verb, first noun after it) for each event verb of the clause: "opened a school" -> ("open", "school")."""
+    """(verb, the noun after it) for each event verb of the clause: "opened a school" -> ("open", "school")."""
     out = []
     inside = set(clause)
     for k in clause:
@@ -254,6 +267,8 @@ def _objects(doc, clause: list[int]) -> tuple[tuple[str, str], ...]:
         j = k + 1
         while j in inside and not (doc[j].pos_ == "ADP" and doc[j].tag_ == "IN"):
             if doc[j].pos_ in ("NOUN", "PROPN"):
+                while j + 1 in inside and doc[j + 1].pos_ == "NOUN":  # the head of "a trade pact"
+                    j += 1
                 out.append((verb, _EVENT_NOUNS.get(doc[j].lemma_.lower(), doc[j].lemma_.lower())))
                 break
             j += 1
@@ -262,48 +277,76 @@ def _objects(doc, clause: list[int]) -> tuple[tuple[str, str], ...]:
 
 def _subject(doc, clause: list[int], dates: set[int]) -> str:
     """A short description of the event: 'where the fire broke out'."""
-    words = [k for k in clause if k not in dates]
-    verbs = [k for k in words if doc[k].pos_ == "VERB" and _event(doc[k])]
+    kept = [k for k in clause if k not in dates]
+    while kept and doc[kept[0]].pos_ in ("ADP", "SCONJ", "CCONJ"):  # "[During] a meeting held ..."
+        kept = kept[1:]
+    # A participle right after its noun modifies it ("a summit held at ..."); it does not tell the event.
+    verbs = [k for k in kept if doc[k].pos_ == "VERB" and _event(doc[k])
+             and not (doc[k].tag_ == "VBN" and k > 0 and doc[k - 1].pos_ == "NOUN")]
     if verbs:  # cut at the first preposition after the event verb: "broke out [at a warehouse]"
-        cut = next((k for k in words if k > verbs[0] and doc[k].pos_ == "ADP" and doc[k].tag_ == "IN"), None)
-        words = [k for k in words if cut is None or k < cut]
+        cut = next((k for k in kept if k > verbs[0] and doc[k].pos_ == "ADP" and doc[k].tag_ == "IN"), None)
+        kept = [k for k in kept if cut is None or k < cut]
     nouns = [k for k in clause if doc[k].pos_ == "NOUN" and _event(doc[k])]
-    if not verbs and nouns:  # "a blaze at a mill in Westmarch injured ...": no verb before the place
-        return f"where the {doc[nouns[0]].text} happened"
-    if not words or doc[words[0]].pos_ in ("VERB", "AUX"):
-        return "where the event took place"  # no subject to name the event by: "[who] grew up in ..."
-    if len(words) > SUBJECT_WORDS:
+    no_subject = not kept or doc[kept[0]].pos_ in ("VERB", "AUX", "PART")  # "[Marr,] held talks in ..."
+    if nouns and (not verbs or no_subject):  # "a blaze at a mill in Westmarch injured ...": no verb before it
+        return f"where the {doc[nouns[0]].text} took place"
+    if no_subject:
+        return "where the event took place"
+    if len(kept) > SUBJECT_WORDS:
         if nouns:
-            return f"where the {doc[nouns[0]].text} {doc[verbs[0]].text}" if verbs else f"where the {doc[nouns[0]].text} happened"
+            return f"where the {doc[nouns[0]].text} {doc[verbs[0]].text}"
         # The last words before the verb name who did it: "[Valdoran President] Ilse Marr met ...".
-        first = max(words.index(verbs[0]) - 2, 0) if verbs else 0
-        words = words[first:first + SUBJECT_WORDS]
-    text = [doc[k].text for k in words]
-    if doc[words[0]].lower_ in ("a", "an"):
+        first = max(kept.index(verbs[0]) - 2, 0)
+        kept = kept[first:first + SUBJECT_WORDS]
+    text = [doc[k].text for k in kept]
+    if doc[kept[0]].lower_ in ("a", "an"):
         text[0] = "the"
-    elif doc[words[0]].pos_ != "PROPN":
+    elif doc[kept[0]].pos_ != "PROPN" and not doc[kept[0]].ent_type_:  # "Estmarkian" keeps its capital
         text[0] = text[0].lower()
     return "where " + " ".join(text).replace(" 's", "'s").replace(" ,", ",")
+
+
+def _describe(claim: Claim, row: int, doc, pl: Placement) -> Located | None:
+    """What the clause around a placement says about its event; None when it names no event."""
+    clause = _clause(doc, pl)
+    anchors = {_event(doc[k]) for k in clause} - {None}
+    if not anchors:
+        return None  # "Officials in Dunmore said ...": the place of a person, not of an event
+    if any(doc[k].lower_ in ("not", "n't", "never") for k in clause):
+        return None  # "the fire did not start in Lenfield" denies a place: the negation comparator's matter
+    inside = set(clause)
+    dates = {k for e in doc.ents if e.label_ in ("DATE", "TIME") for k in range(e.start, e.end)}
+    events = [k for k in clause if doc[k].pos_ == "NOUN" and _event(doc[k])]
+    spread = next((doc[k].text.lower() for k in events if _event(doc[k]) in _SPREAD
+                   or (doc[k].tag_ == "NNS" and doc[k].lemma_.lower() not in _MASS_PLURALS)), "")
+    return Located(
+        claim, row, pl,
+        anchors=frozenset(anchors),
+        nouns=frozenset(_event(doc[k]) for k in events),
+        objects=_objects(doc, clause),
+        numbers=frozenset(doc[k].lower_ for k in clause if doc[k].like_num and k not in dates),
+        themes=frozenset(
+            doc[k].lemma_.lower() for k in clause
+            if doc[k].pos_ == "NOUN" and not _event(doc[k]) and doc[k].lemma_.lower() not in _GENERIC_NOUNS
+        ),
+        spread=spread,
+        future=any(doc[k].tag_ == "MD" and doc[k].lower_ in ("will", "shall", "'ll") for k in clause),
+        parties=frozenset(
+            w for e in doc.ents if e.label_ in ("PERSON", "ORG", "NORP") and e.start in inside
+            for w in words(e.text) if len(w) > 2
+        ),
+        subject=_subject(doc, clause, dates),
+    )
 
 
 def _located(claims: list[Claim], docs: dict[str, object], read: dict[str, SentencePlaces]) -> list[Located]:
     out = []
     for row, c in enumerate(claims):
-        if not c.sentence.is_fact:
-            continue
-        doc, sp = docs[c.sentence.text], read[c.sentence.text]
-        dates = {k for e in doc.ents if e.label_ in ("DATE", "TIME") for k in range(e.start, e.end)}
-        for pl in sp.placements:
-            clause = _clause(doc, pl)
-            anchors = {_event(doc[k]) for k in clause} - {None}
-            if not anchors:
-                continue  # "Officials in Dunmore said ...": the place of a person, not of an event
-            nouns = {_event(doc[k]) for k in clause if doc[k].pos_ == "NOUN"} - {None}
-            numbers = frozenset(doc[k].lower_ for k in clause if doc[k].like_num and k not in dates)
-            spread = next((doc[k].text.lower() for k in clause if doc[k].pos_ == "NOUN" and _event(doc[k]) and (
-                _event(doc[k]) in _SPREAD or doc[k].tag_ == "NNS" and doc[k].lemma_.lower() not in _MASS_PLURALS)), "")
-            out.append(Located(c, row, pl, frozenset(anchors), frozenset(nouns), _objects(doc, clause), numbers,
-                               spread, _subject(doc, clause, dates)))
+        if c.sentence.is_fact:
+            for pl in read[c.sentence.text].placements:
+                found = _describe(c, row, docs[c.sentence.text], pl)
+                if found:
+                    out.append(found)
     return out
 
 
@@ -327,7 +370,9 @@ def _disagreement(x: Located, y: Located, geo: Geography) -> tuple[str, str] | N
 
 
 def same_event(x: Located, y: Located, similarity: float) -> bool:
-    if similarity < MIN_SIMILARITY or not (x.anchors & y.anchors):
+    if not (x.anchors & y.anchors):
+        return False
+    if similarity < (MIN_SIMILARITY_SAME_THEME if x.themes & y.themes else MIN_SIMILARITY):
         return False
     if x.nouns and y.nouns and not (x.nouns & y.nouns):
         return False  # "a fire broke out" / "a riot broke out"
@@ -336,6 +381,10 @@ def same_event(x: Located, y: Located, similarity: float) -> bool:
     ox, oy = dict(x.objects), dict(y.objects)
     if any(ox.get(v) and oy.get(v) and ox[v] != oy[v] for v in x.anchors & y.anchors):
         return False  # "opened a school" / "opened a clinic"
+    if x.parties and y.parties and not (x.parties & y.parties):
+        return False  # "a Harbour Board meeting held in ..." / "the two mayors held a meeting in ..."
+    if x.future != y.future:
+        return False  # "opened a factory in Lenfield" / "will open a factory in Ashby": two plans or deeds
     return not _different_days(x.claim, y.claim)
 
 

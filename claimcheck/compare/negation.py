@@ -19,9 +19,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from claimcheck.compare.attribution import same_body, same_org, same_role
 from claimcheck.compare.common import fingerprint, name_sources, statement
 from claimcheck.extract.names import fold, person_key
-from claimcheck.extract.speakers import Attribution, find_attribution
+from claimcheck.extract.speakers import Attribution, Speaker, find_attribution, plain_quotes
 from claimcheck.records import Article, Claim, Finding
 
 MIN_SIMILARITY = 0.7  # cosine at which two sentences may state one proposition
@@ -43,6 +44,10 @@ _FALSE = {"false", "untrue"}  # "it is false that ..."
 # Words after a cue that make it a bound or a figure of speech, not a denial.
 _NOT_A_DENIAL = {"only", "just", "merely", "simply", "least", "doubt", "matter", "stranger", "unlike", "but"}
 _BOUND = {"later", "earlier", "sooner", "more", "fewer", "less", "longer", "greater"}  # "no later than"
+_PARTICLES = {"out", "up", "off", "over", "down", "on", "in", "away", "back"}
+_FUTURE = {"will", "would", "shall", "going", "plan", "plans", "planned", "expected", "set", "scheduled", "due", "soon"}
+_FAIL = {"fail", "refus"}  # failed to, refused to
+_INTENT = {"plan", "intention", "intent"}
 _UNIVERSAL = {"all", "every", "everyone", "everybody", "everything", "always", "entirely", "completely", "fully"}
 _TEMPORAL = {"until", "till", "before"}  # "will not reopen until June" says when, not whether
 _WH = {"when", "whether", "how", "why", "where", "who", "what", "which", "if"}
@@ -95,6 +100,7 @@ class Cue:
     start: int  # character span of the negated clause, cue included
     end: int
     universal: bool = False  # "not all", "not every": contradicts only a sentence that says all
+    not_yet: bool = False  # "has not yet been done": contradicts only a sentence that says it was done
 
 
 @dataclass(frozen=True)
@@ -107,7 +113,7 @@ class Reading:
     cues: tuple[Cue, ...]
     content: frozenset[str]  # content stems, speaker and polarity words left out
     hedged: bool
-    speaker: str  # whose words: "" the article's own, "?" someone unnamed, else a normalised name
+    speaker: Speaker | None  # whose words; None when the article says it in its own voice
     names: frozenset[tuple[str, str]]  # (label, key) of names and places outside the speaker
 
 
@@ -151,10 +157,13 @@ def _clause_end(text: str, at: int) -> int:
 def _anchors(tokens: list[Token], first: int, limit: int, end: int) -> tuple[str, ...]:
     """The first content words from tokens[first] on, within the clause (character `end`)."""
     out: list[str] = []
-    for t in tokens[first:]:
+    for k in range(first, len(tokens)):
+        t = tokens[k]
         if t.start >= end or len(out) >= limit:
             break
-        if t.low not in _STOP and t.stem not in _LIGHT and not t.low.endswith("ly") and not t.low.isdigit():
+        if t.low in _PARTICLES and not (k > 0 and tokens[k - 1].low in _AUX | _NOT):
+            continue  # "carried out": the particle of a verb; only "is not over" makes it the predicate
+        if t.low not in _STOP and t.stem not in _LIGHT | _ASSERT and not t.low.endswith("ly") and not t.low.isdigit():
             out.append(t.stem)
     return tuple(out)
 
@@ -164,7 +173,7 @@ def _cue_at(text: str, tokens: list[Token], i: int) -> Cue | None:
     nxt = tokens[i + 1].low if i + 1 < len(tokens) else ""
     prev = tokens[i - 1].low if i > 0 else ""
     if t.low in _NOT or t.low in _NOMINAL or (t.low in _FALSE and nxt == "that"):
-        if nxt in _NOT_A_DENIAL or prev in ("or", "if", "whether") or t.low == "neither" and nxt == "nor":
+        if nxt in _NOT_A_DENIAL or prev in ("or", "if", "whether"):
             return None
         if nxt in _BOUND and i + 2 < len(tokens) and tokens[i + 2].low == "than":
             return None
@@ -174,16 +183,29 @@ def _cue_at(text: str, tokens: list[Token], i: int) -> Cue | None:
         if any(x.low in _TEMPORAL for x in tokens[i + 1:] if x.start < end):
             return None
         if t.low in _NOT and nxt == "true" or t.low in _FALSE:
+            # "it is not true that ...", "it is false that ...": what follows "that" is denied.
             first = next((k for k in range(i + 1, len(tokens)) if tokens[k].low == "that"), i + 1) + 1
-            return Cue(i, "deny", _anchors(tokens, first, 3, len(text)), _start_of_verb_group(tokens, i), _clause_end(text, tokens[min(first, len(tokens) - 1)].end))
+            end = _clause_end(text, tokens[min(first, len(tokens) - 1)].end)
+            return Cue(i, "deny", _anchors(tokens, first, 3, end), _start_of_verb_group(tokens, i), end)
         if t.low in _NOT and _non_committal(tokens, i):
             return None
+        if t.low == "no" and i + 2 < len(tokens) and tokens[i + 1].stem in _INTENT and tokens[i + 2].low == "to":
+            # "no plans to shut the site" denies that the site will shut.
+            return Cue(i, "deny", _anchors(tokens, i + 3, 3, end), t.start, end)
         kind = "not" if t.low in _NOT else "nominal"
         first = i + 1 + (1 if t.low == "no" and nxt == "one" else 0)
         anchors = _anchors(tokens, first, 2, end)
+        if anchors and set(anchors) <= {x.stem for x in tokens[:i]}:
+            return None  # "a rise that ... is not a rise": says what a thing amounts to, not whether it is
         start = _start_of_verb_group(tokens, i) if kind == "not" else t.start
         # "not all workers" denies only "all workers": "some workers" agrees with it.
-        return Cue(i, kind, anchors, start, end, nxt in _UNIVERSAL) if anchors else None
+        not_yet = any(x.low == "yet" for x in tokens[i + 1 : i + 3])
+        return Cue(i, kind, anchors, start, end, nxt in _UNIVERSAL, not_yet) if anchors else None
+    if t.stem in _FAIL and nxt == "to":
+        # "failed to keep pace" is "did not keep pace".
+        end = _clause_end(text, t.end)
+        anchors = _anchors(tokens, i + 2, 2, end)
+        return Cue(i, "not", anchors, t.start, end) if anchors else None
     if t.stem in _DENY or (t.stem in _DENY_NOUN and _claim_noun_after(tokens, i)):
         first = i + 1
         while first < len(tokens) and (tokens[first].stem in _CLAIM_NOUNS or tokens[first].low in ("that", "the", "any")):
@@ -229,42 +251,57 @@ def read(claim: Claim, row: int) -> Reading | None:
     said: Attribution | None = find_attribution(text, claim.entities)
     speaker_span = range(said.start, said.end) if said else range(0)
     # Who denies is a speaker, not part of what is denied: "The council rejected claims that ...".
-    denier_end = min((tokens[c.index].start for c in cues if c.kind == "deny" and tokens[c.index].stem in _DENY | _DENY_NOUN), default=0)
-    cue_words = {tokens[c.index].stem for c in cues}
+    denier_end = min((tokens[c.index].start for c in cues if tokens[c.index].stem in _DENY | _DENY_NOUN), default=0)
+    polarity = {tokens[c.index].stem for c in cues} | _LIGHT | _ASSERT | _DENY | _CLAIM_NOUNS
     content = frozenset(
         t.stem for t in tokens
-        if t.low not in _STOP and t.stem not in _LIGHT and t.stem not in _ASSERT and t.stem not in cue_words
-        and t.start not in speaker_span and t.start >= denier_end and t.stem not in _DENY and t.stem not in _CLAIM_NOUNS
+        if t.low not in _STOP and t.stem not in polarity and t.start not in speaker_span and t.start >= denier_end
     )
     names = frozenset(
         (e.label, person_key(e.text)) for e in claim.entities
         if e.label in _NAMES and e.start not in speaker_span and e.start >= denier_end
     )
-    return Reading(claim, row, tuple(tokens), cues, content, _is_hedged(tokens), _voice(said), names)
+    return Reading(claim, row, tuple(tokens), cues, content, _is_hedged(tokens), _voice(said, text), names)
 
 
-def _voice(said: Attribution | None) -> str:
-    """Whose words these are: "" for the article's own voice, "?" for someone unnamed, else a key."""
-    if said is None:
-        return ""
-    sp = said.speaker
-    if sp.kind in ("vague", "pronoun"):
-        return "?"
-    return sp.person or " ".join(w for w in person_key(sp.text).split() if w not in ("the", "a", "an"))
+def _voice(said: Attribution | None, text: str) -> Speaker | None:
+    """Whose words these are: None for the article's own voice; a vague speaker for a quotation whose
+    speaker is in another sentence."""
+    if said is not None:
+        return said.speaker
+    if plain_quotes(text).count('"') % 2:
+        return Speaker("", "vague")  # part of a quotation that runs over several sentences
+    return None
 
 
-def _matches(anchor: str, content: frozenset[str]) -> bool:
-    return anchor in content
+def same_voice(a: Speaker | None, b: Speaker | None) -> bool:
+    """Both in the articles' own voice, or both from one speaker. A denial quoted from one person and an
+    assertion from another (or from the reporter) can both be reported truly: each said what they said."""
+    if a is None or b is None:
+        return a is b
+    if "vague" in (a.kind, b.kind) or "pronoun" in (a.kind, b.kind):
+        return True
+    if a.kind == "person" and b.kind == "person":
+        wa, wb = set(a.person.split()), set(b.person.split())
+        return wa <= wb or wb <= wa
+    if b.kind == "person":
+        a, b = b, a
+    if a.kind == "person":
+        # "Lumo said" may name a company as well as a person: compare the word as an organisation too.
+        return (bool(a.role) and same_role(a.role, b.role)) or same_org(a.org or a.person, b.org)
+    return same_body(a, b)
 
 
 def _denial_of(neg: Reading, pos: Reading) -> Cue | None:
     """The cue of `neg` whose negated words `pos` asserts without negating them, if any."""
     for cue in neg.cues:
-        if not cue.anchors or not all(_matches(a, pos.content) for a in cue.anchors):
+        if not cue.anchors or not set(cue.anchors) <= pos.content:
             continue
         if cue.universal and not any(t.low in _UNIVERSAL for t in pos.tokens):
             continue
-        if any(cue.anchors[0] in c.anchors or set(cue.anchors) & set(c.anchors) for c in pos.cues):
+        if cue.not_yet and any(t.low in _FUTURE for t in pos.tokens):
+            continue  # "not yet carried out" / "will be carried out": both true
+        if any(set(cue.anchors) & set(c.anchors) for c in pos.cues):
             continue  # both negate it
         return cue
     return None
@@ -302,20 +339,9 @@ def _conflict(a: Reading, b: Reading, vectors: np.ndarray) -> tuple[Reading, Rea
             continue
         if neg.hedged and pos.hedged:
             return None  # both uncertain: no one asserts anything
-        severity = "warning" if neg.hedged != pos.hedged or not _same_voice(neg.speaker, pos.speaker) else "error"
+        severity = "warning" if neg.hedged != pos.hedged or not same_voice(neg.speaker, pos.speaker) else "error"
         return neg, pos, cue, severity
     return None
-
-
-def _same_voice(a: str, b: str) -> bool:
-    """Both in the article's own voice, or both from one speaker. A denial quoted from one person and an
-    assertion from another (or from the reporter) can both be reported truly: each said what they said."""
-    if not a or not b:
-        return a == b
-    if "?" in (a, b):
-        return True
-    wa, wb = set(a.split()), set(b.split())
-    return wa <= wb or wb <= wa
 
 
 def _agrees(a: Reading, b: Reading, vectors: np.ndarray) -> bool:
@@ -360,7 +386,7 @@ def _proposition(pos: Reading, cue: Cue) -> str:
     """The asserted proposition in a few words: the reported content, or the clause that asserts it."""
     said = find_attribution(pos.claim.sentence.text, pos.claim.entities)
     if said and not said.direct:
-        text = said.content
+        text = said.content[: _clause_end(said.content, 0)]
     else:
         hit = next((i for i, t in enumerate(pos.tokens) if t.stem in cue.anchors), 0)
         first = _clause_start(list(pos.tokens), pos.claim.sentence.text, hit)
@@ -421,7 +447,7 @@ def _finding(members: list[int], readings: list[Reading], conflicts: dict, artic
     for i in members:
         side.setdefault(readings[i].claim.sentence.article_id, set()).add(side_of(i))
     clear = {a for a, s in side.items() if len(s) == 1}
-    pairs = {p: v for p, v in pairs.items() if {readings[p[0]].claim.sentence.article_id, readings[p[1]].claim.sentence.article_id} <= clear}
+    pairs = {p: v for p, v in pairs.items() if {readings[k].claim.sentence.article_id for k in p} <= clear}
     if not pairs:
         return None
     weight = {i: sum(1 for p in pairs if i in p) for i in members}
@@ -430,8 +456,10 @@ def _finding(members: list[int], readings: list[Reading], conflicts: dict, artic
         a = readings[i].claim.sentence.article_id
         if a in clear:
             chosen.setdefault(a, i)
-    (neg_i, pos_i), (cue, _) = min(pairs.items(), key=lambda kv: (kv[1][1] != "error", -weight[kv[0][0]] - weight[kv[0][1]], kv[0]))
-    severity = "error" if any(v[1] == "error" for p, v in pairs.items() if set(p) <= set(chosen.values())) else "warning"
+    # The pair that shows the disagreement best: an error if there is one, between well-connected sentences.
+    (neg_i, pos_i), (cue, _) = min(pairs.items(), key=lambda kv: (kv[1][1] != "error", -sum(weight[k] for k in kv[0]), kv[0]))
+    shown = {p: v for p, v in pairs.items() if set(p) <= set(chosen.values())} or pairs
+    severity = "error" if any(v[1] == "error" for v in shown.values()) else "warning"
     values = {}
     for a, i in chosen.items():
         r = readings[i]
@@ -458,15 +486,17 @@ def _finding(members: list[int], readings: list[Reading], conflicts: dict, artic
     )
 
 
-def _explain(deniers, asserters, values, severity, readings, chosen, articles) -> str:
+def _explain(deniers: list[str], asserters: list[str], values: dict[str, str], severity: str,
+             readings: list[Reading], chosen: dict[str, int], articles: dict[str, Article]) -> str:
     def side(ids: list[str]) -> str:
         shown = "; ".join(f"\"{values[a]}\"" for a in ids)
         return f"{name_sources([articles[a] for a in ids])} ({shown})"
 
-    text = f"{side(asserters)} {'asserts' if len(asserters) == 1 else 'assert'} what {side(deniers)} {'denies' if len(deniers) == 1 else 'deny'}."
+    verbs = ("asserts" if len(asserters) == 1 else "assert", "denies" if len(deniers) == 1 else "deny")
+    text = f"{side(asserters)} {verbs[0]} what {side(deniers)} {verbs[1]}."
     if severity == "error":
         return text + (" Both cannot be true." if len(chosen) == 2 else " They cannot all be true.")
-    hedged = any(readings[chosen[a]].hedged for a in chosen)
-    if hedged:
+    if len({readings[i].hedged for i in chosen.values()}) > 1:
         return text + " One side hedges (may, could, expected), so they conflict only if the hedge is dropped; check which is current."
-    return text + " Different speakers are quoted on the two sides; each may have said what they are quoted as saying, but not both can be right."
+    return text + (" The two sides come from different speakers (or one from the article's own voice); each may have"
+                   " said what it is reported as saying, but not both can be right.")

@@ -1,7 +1,6 @@
 """Run every extractor over one sentence and bundle what they found into a Claim."""
 from __future__ import annotations
 
-import re
 from datetime import date
 
 from claimcheck.extract.dates import extract_dates
@@ -9,19 +8,8 @@ from claimcheck.extract.entities import extract_entities
 from claimcheck.extract.offices import extract_offices
 from claimcheck.extract.predicates import describe
 from claimcheck.extract.quantities import extract_quantities
+from claimcheck.extract.speakers import speaker_of
 from claimcheck.records import Claim, Sentence
-
-# "..., according to X" / "X said" / "X says": who the sentence attributes its content to.
-_ACCORDING = re.compile(r"\baccording to (?:the )?([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5})")
-_SAID = re.compile(r"(?:^|, |\" )((?:the )?[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,5}) (?:said|says|stated|told|reported|claimed|estimated)\b")
-
-
-def speaker_of(text: str) -> str | None:
-    for pattern in (_ACCORDING, _SAID):
-        found = pattern.search(text)
-        if found:
-            return found.group(1)
-    return None
 
 
 def extract_claim(sentence: Sentence, span, published: date | None) -> Claim:

@@ -38,8 +38,11 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 # Two days or more in one phrase: "3 to 5 June", "between Monday and Wednesday", "June 3-5".
-_RANGE = re.compile(r"\b(?:to|until|till|through|thru|and|or|between)\b|[–—]|(?<![-\d])\b\d{1,2}\s*-\s*\d{1,2}\b(?!-)",
-                    re.IGNORECASE)
+_RANGE = re.compile(
+    r"\b(?:to|until|till|through|thru|and|or|between)\b|[–—]"
+    r"|(?<![-\d])\b\d{1,2}\s*-\s*\d{1,2}\b(?!-)",  # "3-5 June", but not the "09-17" of "2025-09-17"
+    re.IGNORECASE,
+)
 _RECURRING = {"every", "each"}
 # Words before a date that make its clause look ahead: "will reopen on Friday", "is due on 3 May".
 _FUTURE = {"will", "shall", "'ll", "due", "scheduled", "upcoming"}
@@ -172,7 +175,8 @@ def _spans(span) -> list[tuple[int, int]]:
     spans.sort()
     merged: list[list[int]] = []
     for s in spans:
-        if merged and (s[0] <= merged[-1][1] or _one_day(text[merged[-1][0]:merged[-1][1]], text[merged[-1][1]:s[0]], text[s[0]:s[1]])):
+        last = merged[-1] if merged else None
+        if last and (s[0] <= last[1] or _one_day(text[last[0]:last[1]], text[last[1]:s[0]], text[s[0]:s[1]])):
             merged[-1][1] = max(merged[-1][1], s[1])
         else:
             merged.append(list(s))

@@ -9,8 +9,9 @@ is, never its label alone.
 Two things are read off those words:
 - a placement: a name governed by a locative preposition ("in", "at", "near", "north of", "in the town
   of"), with the chain of larger places written after it ("at the Corran Mill in Lenfield, Westmarch");
-- containment: "X, Y" apposition and "X in Y" say X lies inside Y, wherever they occur. A name that is
-  part of another name ("Port Ardent" / "Ardent Bay") says nothing about containment.
+- containment: "X, Y", "X in Y" (where X is a place of something or a venue), "X, a town in Y" and "the
+  Y town of X" say X lies inside Y, wherever they occur. A name that is part of another name ("Port
+  Ardent" / "Ardent Bay") says nothing about containment.
 """
 from __future__ import annotations
 
@@ -49,8 +50,10 @@ ORG_WORDS = {
     "institute", "foundation", "government", "administration", "network", "news", "times", "post",
     "press", "herald", "tribune", "guard", "brigade", "battalion", "regiment", "team", "fc",
 }
-_NOT_PLACE_LABELS = {"DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "PERCENT",
-                     "QUANTITY", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"}
+_NOT_PLACE_LABELS = {"DATE", "TIME", "LANGUAGE", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"}
+# Labels the small model gives unknown towns about as often as to what they say: "a rally in Dunmore"
+# (PERSON), "in Ashby" (PRODUCT). Such a name counts only where the wording makes it a place.
+_DOUBTFUL_LABELS = {"PERSON", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"}
 _CALENDAR = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "sunday", "christmas", "easter"}
@@ -75,12 +78,13 @@ class Place:
     end: int
     char_start: int  # offsets in the sentence's text
     char_end: int
-    person: bool = False  # the model labels it PERSON: a place only where a locative preposition says so
+    doubtful: bool = False  # labelled a person, product...: a place only where the wording makes it one
 
 
 @dataclass(frozen=True)
 class Placement:
-    """Something in the sentence happened at `places[0]`; `places[1:]` are the larger places written after it."""
+    """Something in the sentence happened at `places[0]`; `places[1:]` are larger places the phrase names with
+    it ("at the Corran Mill in Lenfield, Westmarch", "in the Westmarch town of Lenfield")."""
 
     places: tuple[Place, ...]
     preposition: str  # as written: "in", "near", "20 km north of"
@@ -172,7 +176,7 @@ def _make_place(doc, start: int, end: int, labels: list[str]) -> Place | None:
     if last in ORG_WORDS:
         return None
     if len(words) == 1 and doc[start].text.isupper() and len(doc[start].text) > 1 and "ORG" in span_labels:
-        return None  # an acronym of an organisation: "at NATO"
+        return None  # an acronym of an organisation: "at the WHRA"
     text = doc[start:end].text
     level = ""
     if last in VENUE_WORDS:
@@ -185,7 +189,7 @@ def _make_place(doc, start: int, end: int, labels: list[str]) -> Place | None:
     if not key:
         return None
     return Place(text, key, level, start, end, doc[start].idx - doc[0].idx,
-                 doc[end - 1].idx + len(doc[end - 1].text) - doc[0].idx, "PERSON" in span_labels)
+                 doc[end - 1].idx + len(doc[end - 1].text) - doc[0].idx, bool(span_labels & _DOUBTFUL_LABELS))
 
 
 def _skip_back(doc, j: int) -> int:
@@ -307,17 +311,19 @@ class SentencePlaces:
 
 
 def _with_level(p: Place, level: str) -> Place:
-    return Place(p.text, p.key, level, p.start, p.end, p.char_start, p.char_end, p.person)
+    return Place(p.text, p.key, level, p.start, p.end, p.char_start, p.char_end, p.doubtful)
 
 
 def read_places(doc, entities=()) -> SentencePlaces:
     """The places of one sentence, where it puts things, and what it says lies inside what."""
     places = find_places(doc, entities)
-    # The small model takes many a town for a person ("a rally in Dunmore"); a name it labels PERSON is
-    # kept only right after a locative preposition, and not as an owner ("at Dunmore's house").
+    # A name labelled a person or a product is kept right after a locative preposition (but not as an
+    # owner: "at Dunmore's house"), or where the wording names it as a town: "the Estmark capital, Karsvik".
+    towns = {_kind_then_name(doc, p, places) for p in places}
     places = [
-        p for p in places
-        if not p.person or (_lead(doc, p) and not (p.end < len(doc) and doc[p.end].lower_ in ("'s", "’s")))
+        p for m, p in enumerate(places)
+        if not p.doubtful or m in towns
+        or (_lead(doc, p) and not (p.end < len(doc) and doc[p.end].lower_ in ("'s", "’s")))
     ]
     leads = [_lead(doc, p) for p in places]
     # "the town of Tessaly", "the northern province of Saldor": the wording gives the kind of place.
@@ -331,6 +337,11 @@ def read_places(doc, entities=()) -> SentencePlaces:
         start, prep, near, _ = lead
         # "in the Estmark capital, Karsvik", "in the Westmarch town of Lenfield": the town is the place.
         named = _kind_then_name(doc, first, places)
+        # "in the Westmarch crisis": the name only qualifies the noun after it.
+        after = doc[first.end] if first.end < len(doc) else None
+        if (named is None and after is not None and after.pos_ == "NOUN" and after.text.islower()
+                and after.ent_type_ not in ("DATE", "TIME")):
+            continue
         if named is not None and len(run) == 1:
             run = (named, run[0])
             first = _with_level(places[named], places[named].level or SETTLEMENT)

@@ -83,21 +83,27 @@ _SPEAKER = (
     rf"|[Ww]itnesses|[Rr]esidents|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Rr]escuers"
     rf"|(?:{_LOWER} ){{0,2}}{_LOWER})"  # after a comma: "..., union leaders said"
 )
+
+
 def _apposition(name: str) -> str:
-    """ "Lena Brandvik, the mayor of Torvik," between a name and its verb (or after it, to the full stop)."""
-    return rf"(?:, (?P<{name}>(?:[Tt]he |[Aa]n? )?[A-Z]?[\w'’-]+(?: [^,\"]{{1,70}}?)?)(?:,|(?=[.!]?$)))?"
+    """ "Lena Brandvik, the mayor of Torvik," between a name and its verb (or after it, to the full stop);
+    a relative clause or a participle ("who has led", "adding") is not one."""
+    return (
+        rf"(?:, (?P<{name}>(?!(?:who|which|whose|adding|saying|as|when|while|after)\b)"
+        rf"(?:[Tt]he |[Aa]n? )?[A-Z]?[\w'’-]+(?: [^,\"]{{1,70}}?)?)(?:,|(?=[.!]?$)))?"
+    )
 
 
 _QUOTED = re.compile(r"\"([^\"]+)\"")
 # What may follow an attribution at the end of a sentence: when, where and to whom, never a new clause.
 _TAIL = (
     r"(?P<tail>(?: (?:on|in|at|during|late|early|this|last|yesterday|today|earlier|later|to|after|before|"
-    r"when|while|adding|citing|speaking|reporters|journalists)\b[^\"]{0,80})?)[.!]?$"
+    r"when|while|reporters|journalists|[a-z]+ing)\b[^\"]{0,80})?)[.!]?$"
 )
 
 # "..., said X." / "..., X said." after the (last) quote.
 _AFTER_QUOTE = re.compile(
-    rf"\"\s*,?\s*(?:{_VERB} (?P<s1>{_SPEAKER}){_apposition('a1')}|(?P<s2>{_SPEAKER}){_apposition('a2')} {_VERB})\b"
+    rf"\"\s*,?\s*(?:{_VERB} (?P<s1>{_SPEAKER})(?![\w'’-]){_apposition('a1')}|(?P<s2>{_SPEAKER}){_apposition('a2')} {_VERB}\b)"
 )
 # "X said: "..."" / "X told reporters on Monday, "...""
 _BEFORE_QUOTE = re.compile(rf"(?:^|, |\. )(?P<s>{_SPEAKER}){_apposition('a')} {_VERB}\b[^\"]{{0,60}}?[:,]?\s*\"")
@@ -123,7 +129,7 @@ class Speaker:
     text: str  # as written: "Mayor Lena Brandvik", "a spokesperson for the Harbour Board"
     kind: str  # "person" | "role" | "org" | "pronoun" | "vague"
     person: str = ""  # person key: "lena brandvik"
-    role: str = ""  # role head: "mayor", "spokesperson"
+    role: str = ""  # title, head last: "mayor", "deputy mayor", "spokesperson"
     org: str = ""  # organisation key: "harbour board"
 
 
@@ -227,15 +233,25 @@ def _split_org(text: str) -> tuple[str, str]:
 
 
 def find_attribution(text: str, entities: tuple[Entity, ...] = ()) -> Attribution | None:
-    """The speaker and the words attributed to them, or None when the sentence attributes nothing."""
-    plain = plain_quotes(text)
+    """The speaker and the words attributed to them, or None when the sentence attributes nothing.
+
+    A quotation that runs over several sentences leaves one quote mark in its first and last sentence:
+    a lone mark at the start opens a quote that runs to the end; anywhere else it closes one that began
+    before the sentence ("It is a pay cut," she said.).
+    """
+    plain, shift = plain_quotes(text), 0
+    if plain.count('"') == 1:
+        if plain.lstrip().startswith('"'):
+            plain += '"'
+        else:
+            plain, shift = '"' + plain, 1
     quoted = list(_QUOTED.finditer(plain))
     if quoted and sum(len(m.group(1).split()) for m in quoted) >= 3:
         found = _last(_AFTER_QUOTE, plain) or _first(_BEFORE_QUOTE, plain) or _first(_AT_START, plain)
         found = found or _first(_AT_END, plain) or _first(_ACCORDING_START, plain) or _first(_ACCORDING_END, plain)
         if found:
             content = " ".join(m.group(1).strip(" ,.") for m in quoted)
-            return _attribution(text, entities, found, content, True)
+            return _attribution(text, entities, found, content, True, shift)
     for pattern, content_after in ((_ACCORDING_START, True), (_AT_START, True), (_ACCORDING_END, False), (_AT_END, False)):
         m = pattern.search(plain)
         if not m:
@@ -244,14 +260,16 @@ def find_attribution(text: str, entities: tuple[Entity, ...] = ()) -> Attributio
             continue  # "called the collapse 'a disgrace'" names a thing; only its quoted words are attributed
         content = (plain[m.end():] if content_after else plain[: m.start()]).strip(" ,.;:\"")
         if len(content.split()) >= 3:
-            return _attribution(text, entities, m, content, False)
+            return _attribution(text, entities, m, content, False, shift)
     return None
 
 
-def _attribution(text: str, entities, m: re.Match, content: str, direct: bool) -> Attribution:
+def _attribution(text: str, entities, m: re.Match, content: str, direct: bool, shift: int = 0) -> Attribution:
     groups = m.groupdict()
     key = next(k for k in ("s", "s1", "s2") if groups.get(k))
-    start, end = m.span(key)
+    start, end = m.start(key) - shift, m.end(key) - shift
+    while end > start and text[end - 1] in ".,":
+        end -= 1  # the full stop after "said Lena Brandvik." is not part of her name
     apposition = groups.get({"s": "a", "s1": "a1", "s2": "a2"}[key]) or ""
     speaker = describe_speaker(text[start:end], entities, start, apposition)
     return Attribution(speaker, start, end, content, direct)
@@ -269,6 +287,7 @@ def _last(pattern: re.Pattern, text: str) -> re.Match | None:
 
 
 def speaker_of(text: str) -> str | None:
-    """Drop-in for `claims.speaker_of`: the speaker as written, or None."""
+    """Drop-in for `claims.speaker_of`: the speaker as written, or None (also for a bare pronoun, which
+    names no one without the sentences around it)."""
     found = find_attribution(text)
-    return found.speaker.text if found else None
+    return found.speaker.text if found and found.speaker.kind != "pronoun" else None

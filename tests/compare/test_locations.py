@@ -10,13 +10,15 @@ ROWS = [
     ("A fire broke out at a warehouse in Lenfield on Tuesday night.",
      "A fire broke out at a warehouse in Ashby on Tuesday night.", "error"),
     ("The explosion happened at the Brisk Street depot.", "The explosion happened at the Corran Mill.", "error"),
+    ("The accident happened on Brisk Street in Lenfield.", "The accident happened on Mill Road in Lenfield.", "error"),
+    ("The blast happened in the Estmark capital, Karsvik.", "The blast happened in Orvale.", "error"),
     ("The summit will be held in Sainte-Odile next month.", "The summit will be held in Karsvik next month.", "error"),
     ("Police arrested 14 people at a rally in Greyhaven.", "Police arrested 14 people at a rally in Dunmore.", "error"),
     ("Dunmore Mayor Elin Frost said the bridge collapsed in Ostby.",
      "The bridge collapsed in Lenfield, officials said.", "error"),
     # Could be reconciled: one place only near, a region that may hold the town, an event that covers an area.
-    ("The train derailed near Orvale, injuring 40 passengers.",
-     "The train derailed in Tessaly, injuring 40 passengers.", "warning"),
+    ("The train derailed near Orvale, injuring 37 passengers.",
+     "The train derailed in Tessaly, injuring 37 passengers.", "warning"),
     ("Protesters clashed with police in Velmont on Saturday.",
      "Protesters clashed with police in the Dallin province on Saturday.", "warning"),
     ("The ferry capsized off the coast of Marrow Island.", "The ferry capsized near Port Ardent.", "warning"),
@@ -38,7 +40,12 @@ ROWS = [
     ("The minister opened a new school in Lenfield.", "The minister opened a new clinic in Ashby.", None),
     ("A riot broke out in Velmont.", "A fire broke out in Tessaly.", None),
     ("Police arrested two men in Lenfield.", "Police arrested a woman in Ashby.", None),
+    ("Drones struck an oil depot in Lenfield overnight.", "Drones struck a power station in Ashby overnight.", None),
+    ("Valdoran gunboats shelled jetties near Orvale.", "Estmarkian gunboats shelled jetties near Tessaly.", None),
+    ("A fire broke out in the Westmarch town of Lenfield.", "A fire broke out in Westmarch.", None),
     ("The storm killed three people in Lenfield.", "The storm killed five people in Ashby.", None),
+    ("The company opened a factory in Lenfield last year.", "The company will open a factory in Ashby.", None),
+    ("The fire did not start in Lenfield, investigators said.", "The fire started in Ashby.", None),
     ("The summit will be held in Sainte-Odile.", "The summit will be held in Ste Odile.", None),
     ("Flood water reached the square in Vallée-Rouge.", "Flood water reached the square in Vallee Rouge.", None),
     ("The train derailed near Orvale.", "The train derailed in Orvale.", None),
@@ -81,7 +88,7 @@ def test_containment_stated_elsewhere_in_the_corpus_settles_it(corpus):
     claims, vectors, articles = corpus(texts)
     (finding,) = compare_locations(claims, vectors, articles)
     assert finding.severity == "info"  # a venue and a town it may be in
-    texts["c"] = ["The Corran Mill in Lenfield employs 300 people."]
+    texts["c"] = ["The Corran Mill in Lenfield employs 260 people."]
     claims, vectors, articles = corpus(texts)
     assert compare_locations(claims, vectors, articles) == []
 
@@ -100,7 +107,7 @@ def test_a_town_inside_a_region_stated_elsewhere_is_no_conflict(corpus):
 
 def test_a_venue_known_to_be_in_another_town_is_an_error(corpus):
     claims, vectors, articles = corpus({
-        "a": ["The explosion happened at the Corran Mill.", "The Corran Mill in Ashby employs 300 people."],
+        "a": ["The explosion happened at the Corran Mill.", "The Corran Mill in Ashby employs 260 people."],
         "b": ["The explosion happened in Lenfield."],
     })
     (finding,) = compare_locations(claims, vectors, articles)
