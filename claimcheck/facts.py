@@ -83,7 +83,7 @@ def load_facts(path: Path) -> tuple[Term, ...]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Person keys name the same person when one's words contain the other's ('rutte' / 'mark rutte')."""
+    """Person keys name the same person when one's words contain the other's ('kerber' / 'anna kerber')."""
     wa, wb = set(a.split()), set(b.split())
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 

@@ -83,16 +83,16 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Quantity:
-    """A figure as stated: "more than 7,000 North Korean soldiers"."""
+    """A figure as stated: "more than 1,400 flooded homes"."""
 
-    text: str  # the figure exactly as written, with its bound words: "more than 7,000"
+    text: str  # the figure exactly as written, with its bound words: "more than 1,400"
     value: float  # the central figure, in base units (7000.0; 1.2 million -> 1200000.0)
     low: float | None  # the interval the wording allows; None = unbounded on that side
     high: float | None
     bound: str  # "exact" | "about" | "more_than" | "less_than" | "range" | "vague"
     unit: str  # normalised unit ("dollar", "percent", "km") or "" for a plain count
     thing: str  # the counted thing, normalised: "soldier"
-    thing_text: str  # the counted thing as written: "North Korean soldiers"
+    thing_text: str  # the counted thing as written: "Estmarkian reservists"
     start: int  # offsets of `text` in the sentence's text
     end: int
     predicate: str = ""  # what happened to the counted thing, normalised: "die", "injure", "evacuate"
@@ -109,12 +109,12 @@ class Entity:
 
 @dataclass(frozen=True)
 class OfficeClaim:
-    """A sentence says `person` holds `office`: "NATO Secretary General Mark Rutte"."""
+    """A sentence says `person` holds `office`: "Harbour Board Chairman Piet Ostrander"."""
 
-    office_key: str  # normalised, for grouping: "nato|secretary general"
-    office_text: str  # as written: "NATO Secretary General"
-    person_key: str  # normalised person name: "mark rutte"
-    person_text: str  # as written: "Mark Rutte"
+    office_key: str  # normalised, for grouping: "harbour board|chairman"
+    office_text: str  # as written: "Harbour Board Chairman"
+    person_key: str  # normalised person name: "piet ostrander"
+    person_text: str  # as written: "Piet Ostrander"
     start: int  # offsets of the person's name in the sentence's text
     end: int
 

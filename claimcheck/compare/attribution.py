@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
 from claimcheck.compare.offices import link_people
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.speakers import MOUTHPIECES, ORG_WORDS, Attribution, Speaker, find_attribution, plain_quotes
@@ -322,21 +322,15 @@ def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict
     said = [s for s in said if s.speaker.kind in ("person", "role", "org")]
     people = _people(claims, said)
     n = len(said)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    linked = Groups(n)
 
     for i in range(n):
         for j in range(i + 1, n):
-            if find(i) != find(j) and same_words(said[i], said[j], vectors):
-                parent[find(i)] = find(j)
+            if linked.find(i) != linked.find(j) and same_words(said[i], said[j], vectors):
+                linked.join(i, j)
     groups: dict[int, list[Said]] = {}
     for i in range(n):
-        groups.setdefault(find(i), []).append(said[i])
+        groups.setdefault(linked.find(i), []).append(said[i])
     findings = []
     for members in groups.values():
         finding = _finding(members, people, articles)

@@ -34,3 +34,20 @@ def name_sources(articles: list[Article]) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Groups:
+    """Union-find over 0..n-1: statements that are about one thing end up in one group."""
+
+    def __init__(self, n: int):
+        self._parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self._parent
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        self._parent[self.find(i)] = self.find(j)

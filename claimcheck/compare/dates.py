@@ -22,7 +22,7 @@ from datetime import date
 
 import numpy as np
 
-from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
 from claimcheck.extract.dates import MONTHS, WEEKDAYS, calendar_parts, looks_ahead, nearest_year, relative_days
 from claimcheck.extract.predicates import normalise
 from claimcheck.records import Article, Claim, DateMention, Finding
@@ -508,13 +508,7 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
     """Findings for events the sources put on different days; `vectors` rows align with `claims`."""
     mentions = _mentions(claims)
     n = len(mentions)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    linked = Groups(n)
 
     verdicts: dict[tuple[int, int], Clash | str] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
@@ -526,7 +520,7 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
             shared = shared_anchors(a.event, b.event)
             if not shared or float(vectors[a.row] @ vectors[b.row]) < MIN_SIMILARITY:
                 continue
-            parent[find(i)] = find(j)
+            linked.join(i, j)
             anchors[(i, j)] = shared
             verdict = relation(a, b, articles)
             if verdict is not None:
@@ -545,7 +539,7 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
     }
     groups: dict[int, list[int]] = {}
     for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+        groups.setdefault(linked.find(i), []).append(i)
     findings = []
     for members in groups.values():
         pairs = {p: v for p, v in clashes.items() if p[0] in members}

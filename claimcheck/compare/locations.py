@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
 from claimcheck.extract.locations import REGION, SETTLEMENT, VENUE, Placement, SentencePlaces, read_places
 from claimcheck.extract.names import fold, place_key, words
 from claimcheck.extract.nlp import load_nlp
@@ -451,13 +451,7 @@ def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[s
     geo = Geography(list(read.values()), demonyms)
     located = _located(claims, docs, read)
     n = len(located)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    same_event_groups = Groups(n)
 
     linked: dict[tuple[int, int], tuple[str, str] | None] = {}
     for i in range(n):
@@ -467,12 +461,12 @@ def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[s
                 continue
             if not same_event(x, y, float(vectors[x.row] @ vectors[y.row])):
                 continue
-            parent[find(i)] = find(j)
+            same_event_groups.join(i, j)
             linked[(i, j)] = _disagreement(x, y, geo)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+        groups.setdefault(same_event_groups.find(i), []).append(i)
     findings = []
     for members in groups.values():
         # An article that itself puts the event in two unrelated places is telling of several sites.

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimcheck.compare.attribution import same_body, same_org, same_role
-from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.speakers import Attribution, Speaker, find_attribution, plain_quotes
 from claimcheck.records import Article, Claim, Finding
@@ -399,13 +399,7 @@ def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[st
     """Findings for propositions one article asserts and another denies; `vectors` align with `claims`."""
     readings = [r for r in (read(c, row) for row, c in enumerate(claims)) if r and r.content]
     n = len(readings)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    same_event_groups = Groups(n)
 
     conflicts: dict[tuple[int, int], tuple[Cue, str]] = {}  # (negating, asserting) -> cue, severity
     for i in range(n):
@@ -417,15 +411,15 @@ def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[st
                 neg, pos, cue, severity = found
                 key = (i, j) if neg is readings[i] else (j, i)
                 conflicts[key] = (cue, severity)
-                parent[find(i)] = find(j)
+                same_event_groups.join(i, j)
     involved = {k for pair in conflicts for k in pair}
     for i in involved:
         for j in range(n):
-            if find(i) != find(j) and _agrees(readings[i], readings[j], vectors):
-                parent[find(j)] = find(i)
+            if same_event_groups.find(i) != same_event_groups.find(j) and _agrees(readings[i], readings[j], vectors):
+                same_event_groups.join(j, i)
     groups: dict[int, list[int]] = {}
     for i in range(n):
-        groups.setdefault(find(i), []).append(i)
+        groups.setdefault(same_event_groups.find(i), []).append(i)
     findings = [f for members in groups.values() if (f := _finding(members, readings, conflicts, articles))]
     return sorted(findings, key=lambda f: f.id)
 

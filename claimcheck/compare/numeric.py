@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimcheck.compare.common import fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, fingerprint, statement
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
 from claimcheck.extract.units import MONEY_UNITS
@@ -26,7 +26,7 @@ MIN_SIMILARITY_UNIT_ONLY = 0.6  # when only the unit says two measurements are o
 # sentences around it go on; noun and unit together say enough to need only loosely related sentences.
 MIN_SIMILARITY_MEASURE = 0.3
 MIN_GAP = 0.25  # relative difference below which overlapping figures are treated as the same
-ROUND_TOLERANCE = 0.03  # "10,000" as written may stand for anything rounded to it
+ROUND_TOLERANCE = 0.03  # "20,000" as written may stand for anything rounded to it
 
 _SHARES = {"percent", "percentage point", "basis point"}
 _BOUND_WORDS = {
@@ -47,7 +47,7 @@ class Mention:
 
 def interval(q: Quantity) -> tuple[float, float]:
     """What the wording allows, widened for an exact figure by the rounding a reader grants it:
-    half its last digit ('63%' may be 63.4), and a few percent for a round number ('10,000')."""
+    half its last digit ('63%' may be 63.4), and a few percent for a round number ('20,000')."""
     low = q.low if q.low is not None else -math.inf
     high = q.high if q.high is not None else math.inf
     if q.bound == "exact":
@@ -64,7 +64,7 @@ def interval(q: Quantity) -> tuple[float, float]:
 
 
 def _modifiers(q: Quantity) -> set[str]:
-    """Capitalised words before the counted noun: 'North Korean soldiers' -> {'north', 'korean'}."""
+    """Capitalised words before the counted noun: 'Estmarkian reservists' -> {'estmarkian'}."""
     words = q.thing_text.split()
     return {fold(w) for w in words[:-1] if w[:1].isupper()}
 
@@ -242,13 +242,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
         if (q.thing or q.unit) and q.bound != "vague"
     ]
     n = len(mentions)
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    related = Groups(n)
 
     conflicts: dict[tuple[int, int], str] = {}
     agreeing: set[tuple[int, int]] = set()  # comparable pairs whose figures agree, both orders
@@ -266,7 +260,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
             needed = _needed_similarity(a.quantity, b.quantity)
             if float(vectors[a.row] @ vectors[b.row]) < needed:
                 continue
-            parent[find(i)] = find(j)
+            related.join(i, j)
             rel = relation(a.quantity, b.quantity)
             if rel:
                 conflicts[(i, j)] = rel
@@ -282,7 +276,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
 
     topics: dict[int, list[int]] = {}
     for i in range(n):
-        topics.setdefault(find(i), []).append(i)
+        topics.setdefault(related.find(i), []).append(i)
     findings = []
     for members in topics.values():
         pairs = {p: r for p, r in conflicts.items() if p[0] in members}

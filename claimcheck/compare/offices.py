@@ -1,7 +1,7 @@
 """Different holders named for one office, compared across the whole set of articles.
 
-The sentences that name an office holder are usually about different things ("Yoon spoke with NATO
-Secretary General Mark Rutte" / "Jens Stoltenberg, NATO Secretary General, said..."), so this comparator
+The sentences that name an office holder are usually about different things ("Varga met Harbour
+Board Chairman Piet Ostrander" / "Jonas Weel, the Harbour Board chairman, said..."), so this comparator
 does not look inside clusters: an office that has one holder at a time is a functional fact, and two
 articles naming two different people for it cannot both be right.
 """
@@ -50,7 +50,7 @@ def is_unique_office(title: str) -> bool:
 
 
 def link_people(keys: set[str]) -> dict[str, str]:
-    """Map every person key to one canonical key: 'yoon' and 'yoon suk yeol' are one person.
+    """Map every person key to one canonical key: 'kerber' and 'anna liisa kerber' are one person.
 
     A short name joins a longer one whose words contain it, but only when exactly one longer name fits;
     spelling variants of full names join when nearly identical.
@@ -69,7 +69,7 @@ def link_people(keys: set[str]) -> dict[str, str]:
 
     def root(key: str) -> str:
         seen = set()
-        while canon[key] != key and key not in seen:  # follow chains such as 'yoon' -> 'yoon suk' -> ...
+        while canon[key] != key and key not in seen:  # follow chains such as 'kerber' -> 'liisa kerber' -> ...
             seen.add(key)
             key = canon[key]
         return key
@@ -108,7 +108,7 @@ def _holdings(claims: list[Claim]) -> tuple[list[Holding], dict[str, str]]:
     alias.update({k: v for k, v in orgs.items() if k != v})
     raw = [(c, o, orgs.get(org, org), title) for c, o, org, title in raw]
     canon = link_people({o.person_key for _, o, _, _ in raw})
-    # An office named without its organisation ("President Yoon") takes the one the same person is
+    # An office named without its organisation ("Mayor Kerber") takes the one the same person is
     # given elsewhere with the same title; a bare "chief" takes the organisation's only other title.
     known: dict[tuple[str, str], set[str]] = {}
     titles_of_org: dict[str, set[str]] = {}

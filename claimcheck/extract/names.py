@@ -1,6 +1,6 @@
 """Normalising names of people, organisations and places, so spelling variants agree.
 
-"Yoon Suk-yeol", "Yoon Suk Yeol" and "yoon suk yeol" share one key; "South Korean", "South Korea's"
+"Anna-Liisa Kerber", "Anna Liisa Kerber" and "anna liisa kerber" share one key; "South African", "South Africa's"
 and "South Korea" share one place key. These keys group claims; they never decide a conflict alone.
 """
 from __future__ import annotations
@@ -44,7 +44,7 @@ def words(text: str) -> list[str]:
 
 
 def person_key(name: str) -> str:
-    """'Yoon Suk-yeol' -> 'yoon suk yeol'; honorifics dropped."""
+    """'Anna-Liisa Kerber' -> 'anna liisa kerber'; honorifics dropped."""
     name = _POSSESSIVE.sub("", name.strip())
     return " ".join(w for w in words(name) if w not in _HONORIFICS)
 
@@ -62,7 +62,7 @@ def _stem(word: str) -> str:
 
 
 def place_key(text: str) -> str:
-    """A key under which a country's name and its demonym agree: 'South Korean' ~ "South Korea's"."""
+    """A key under which a country's name and its demonym agree: 'South African' ~ "South Africa's"."""
     text = fold(_POSSESSIVE.sub("", text.strip()))
     text = re.sub(r"^the\s+", "", text)
     text = _IRREGULAR_DEMONYMS.get(text, text)

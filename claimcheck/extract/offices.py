@@ -1,11 +1,11 @@
 """Office-holder assertions: who a sentence says holds which office.
 
 Shapes recognised (the office may come with an organisation or country, before or after the title):
-  "NATO Secretary General Mark Rutte"        organisation + title + name
-  "Secretary-General Stoltenberg"            title + name (organisation filled in later from the corpus)
-  "Jens Stoltenberg, NATO Secretary General" name + apposition
-  "Ursula von der Leyen, President of the European Commission"
-  "the EU's foreign policy chief, Josep Borrell"   title + comma + name
+  "Union Secretary General Mikko Aalto"      organisation + title + name
+  "Secretary-General Aalto"                  title + name (organisation filled in later from the corpus)
+  "Mikko Aalto, the union's secretary general" name + apposition
+  "Ruth van der Laan, President of the Regional Council"
+  "the league's foreign policy chief, Ines Carvalho" title + comma + name
 Claims for people described as former, future or incoming holders, and sentences about a succession,
 are left out: they do not say who holds the office now.
 """
@@ -135,7 +135,7 @@ def _name_from(tokens, start: int) -> int | None:
             end = i
             continue
         elif fold(text) in _PARTICLES and end is not None and i + 1 < len(tokens):
-            pass  # "von der Leyen": only kept if a capitalised word follows
+            pass  # "van der Laan": only kept if a capitalised word follows
         else:
             break
         i += 1
@@ -181,7 +181,7 @@ def _name_ending_at(tokens, end: int) -> int | None:
 
 
 def _organisation_before(tokens, start: int):
-    """The organisation or country named right before a title: ('NATO', first index) or ('', start)."""
+    """The organisation or country named right before a title: ('Harbour Board', first index) or ('', start)."""
     i = start - 1
     if i >= 0 and fold(tokens[i].text) in ("'s", "'"):
         i -= 1
