@@ -310,6 +310,11 @@ def _describe(claim: Claim, row: int, doc, pl: Placement) -> Located | None:
     """What the clause around a placement says about its event; None when it names no event."""
     clause = _clause(doc, pl)
     anchors = {_event(doc[k]) for k in clause} - {None}
+    if not anchors and clause and doc[clause[0]].pos_ == "ADP" and clause[0] > 0 and doc[clause[0] - 1].text == ",":
+        # "Police recovered the painting, stolen last year, from a unit in Senholm": a phrase set off by
+        # commas belongs to a verb before them; any of those verbs may be the event it places.
+        clause = list(range(0, pl.lead))
+        anchors = {_event(doc[k]) for k in clause} - {None}
     if not anchors:
         return None  # "Officials in Dunmore said ...": the place of a person, not of an event
     if any(doc[k].lower_ in ("not", "n't", "never") for k in clause):

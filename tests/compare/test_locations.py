@@ -51,6 +51,8 @@ ROWS = [
     ("The train derailed near Orvale.", "The train derailed in Orvale.", None),
     ("The earthquake was felt as far away as Ashby.", "The earthquake struck near Lenfield.", None),
     ("Storms flooded homes in Lenfield.", "The mayor of Ashby praised the rescuers.", None),
+    ("Police recovered the stolen violin, taken from a concert hall last spring, from a garage in Dunmore.",
+     "The stolen violin was recovered by police in Ashby.", "error"),
 ]
 
 
