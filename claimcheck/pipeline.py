@@ -20,19 +20,25 @@ class Options:
     show_progress: bool = False
 
 
-def analyse(articles, nlp) -> list[Claim]:
-    """Segment every article and extract what each sentence claims, in one spaCy pass over all blocks."""
+def analyse(articles, nlp) -> tuple[list[Claim], dict]:
+    """Segment every article and extract what each sentence claims, in one spaCy pass over all blocks.
+
+    Also returns each sentence's spaCy doc by text, so comparators that need tokens reuse this pass.
+    """
     from claimcheck.extract.claims import extract_claim
     from claimcheck.segment.sentences import segment_article
 
     texts = [block.text for article in articles for block in article.blocks]
     docs = iter(nlp.pipe(texts, batch_size=64))
     claims: list[Claim] = []
+    sentence_docs: dict = {}
     for article in articles:
         article_docs = [next(docs) for _ in article.blocks]
         for item in segment_article(article, article_docs):
             claims.append(extract_claim(item.sentence, item.span, article.published))
-    return claims
+            if item.span.text == item.sentence.text:
+                sentence_docs.setdefault(item.sentence.text, item.span.as_doc())
+    return claims, sentence_docs
 
 
 def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lambda _: None) -> Report:
@@ -62,7 +68,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     if not articles:
         raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
     lap("ingest")
-    claims = analyse(articles, load_nlp())
+    claims, docs = analyse(articles, load_nlp())
     factual = [c for c in claims if c.sentence.is_fact]
     lap("extract")
     spec = resolve_model(options.model)
@@ -75,7 +81,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     clusters = cluster_claims(factual, vectors, options.cluster_threshold or DEFAULT_THRESHOLD)
     lap("cluster")
     by_id = {a.id: a for a in articles}
-    findings = compare_all(factual, vectors, by_id, facts)
+    findings = compare_all(factual, vectors, by_id, facts, docs)
     lap("compare")
     # What a run cost differs between a cold and a warm run, so it goes with the timings, the one part
     # of the report allowed to differ between runs over the same inputs.

@@ -9,13 +9,14 @@ from claimcheck.compare.numeric import compare_numeric
 from claimcheck.compare.offices import compare_offices
 
 
-def compare_all(claims, vectors, articles, facts=()) -> list:
-    """Every comparator's findings; `vectors` rows align with `claims`; `facts` only adds explanations."""
+def compare_all(claims, vectors, articles, facts=(), docs=None) -> list:
+    """Every comparator's findings; `vectors` rows align with `claims`; `facts` only adds explanations;
+    `docs` are the sentences' spaCy docs from the extract stage, reused instead of tagging again."""
     return (
         compare_numeric(claims, vectors, articles)
         + compare_offices(claims, articles, facts)
-        + compare_dates(claims, vectors, articles)
-        + compare_locations(claims, vectors, articles)
+        + compare_dates(claims, vectors, articles, docs)
+        + compare_locations(claims, vectors, articles, docs)
         + compare_attribution(claims, vectors, articles)
         + compare_negation(claims, vectors, articles)
     )

@@ -415,17 +415,18 @@ def _located(text: str, d: DateMention) -> DateMention:
     return replace(d, start=start, end=start + len(d.text))
 
 
-def _mentions(claims: list[Claim]) -> list[Mention]:
-    from claimcheck.extract.nlp import load_nlp  # the shared pipeline, cached; loaded only when dates exist
+def _mentions(claims: list[Claim], known_docs: dict | None = None) -> list[Mention]:
+    from claimcheck.extract.nlp import sentence_docs  # the shared pipeline; loaded only when dates exist
 
     rows = [(row, c) for row, c in enumerate(claims) if c.sentence.is_fact and c.dates]
     reads = {row: [read_when(d) for d in c.dates] for row, c in rows}
     rows = [(row, c) for row, c in rows if any(reads[row])]
     if not rows:
         return []
-    docs = load_nlp().pipe((c.sentence.text for _, c in rows), disable=["ner"])
+    docs = sentence_docs((c.sentence.text for _, c in rows), known_docs)
     out = []
-    for (row, c), doc in zip(rows, docs):
+    for row, c in rows:
+        doc = docs[c.sentence.text]
         dates = tuple(_located(c.sentence.text, d) for d in c.dates)
         for d, w, e in zip(dates, reads[row], _events(doc, dates)):
             before = c.sentence.text[:d.start].split()
@@ -504,9 +505,10 @@ def _explain(sides: list[list[Mention]], subject: str, is_noun: bool, reason: st
     return "; ".join(parts) + "; " + _reason(reason, len(sides))
 
 
-def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
+                  docs: dict | None = None) -> list[Finding]:
     """Findings for events the sources put on different days; `vectors` rows align with `claims`."""
-    mentions = _mentions(claims)
+    mentions = _mentions(claims, docs)
     n = len(mentions)
     linked = Groups(n)
 

@@ -27,7 +27,7 @@ from rapidfuzz import fuzz
 from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
 from claimcheck.extract.locations import REGION, SETTLEMENT, VENUE, Placement, SentencePlaces, read_places
 from claimcheck.extract.names import fold, place_key, words
-from claimcheck.extract.nlp import load_nlp
+from claimcheck.extract.nlp import sentence_docs
 from claimcheck.extract.predicates import normalise
 from claimcheck.records import Article, Claim, Finding
 
@@ -396,11 +396,10 @@ def same_event(x: Located, y: Located, similarity: float) -> bool:
 # ---------------------------------------------------------------------------------------------- findings
 
 
-def _read_corpus(claims: list[Claim]) -> tuple[dict, dict, set[str]]:
+def _read_corpus(claims: list[Claim], known_docs: dict | None = None) -> tuple[dict, dict, set[str]]:
     """spaCy docs and places of every sentence (each text once), and the demonyms the corpus uses."""
-    nlp = load_nlp()
-    texts = list(dict.fromkeys(c.sentence.text for c in claims))
-    docs = dict(zip(texts, nlp.pipe(texts)))
+    docs = sentence_docs((c.sentence.text for c in claims), known_docs)
+    texts = list(docs)
     entities = {c.sentence.text: c.entities for c in claims if c.entities}
     read = {t: read_places(docs[t], entities.get(t, ())) for t in texts}
     # A name the model took for a demonym ("in Ostby" as NORP) is no evidence about itself.
@@ -448,11 +447,12 @@ def _explain(chosen: list[Located], subject: str, worst: tuple[Located, Located,
     return f"The sources disagree on {subject}: {sides}. {reason}"
 
 
-def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
+                      docs: dict | None = None) -> list[Finding]:
     """Findings for one event placed in different places; `vectors` rows align with `claims`."""
     if not claims:
         return []
-    docs, read, demonyms = _read_corpus(claims)
+    docs, read, demonyms = _read_corpus(claims, docs)
     geo = Geography(list(read.values()), demonyms)
     located = _located(claims, docs, read)
     n = len(located)

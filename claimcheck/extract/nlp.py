@@ -25,3 +25,17 @@ def load_nlp():
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return nlp
+
+
+def sentence_docs(texts, known: dict | None = None) -> dict:
+    """spaCy docs of sentences by text, each text parsed once.
+
+    `known` holds the docs the extract stage already made; only texts missing from it are parsed here, so
+    comparators that need tokens do not tag the corpus a second time.
+    """
+    known = known or {}
+    wanted = list(dict.fromkeys(texts))
+    missing = [t for t in wanted if t not in known]
+    docs = {t: known[t] for t in wanted if t in known}
+    docs.update(zip(missing, load_nlp().pipe(missing)))
+    return docs
