@@ -32,6 +32,11 @@ _IRREGULAR_DEMONYMS = {
 _DEMONYM_SUFFIXES = ("ians", "ian", "eans", "ean", "ans", "an", "ese", "ish", "ia", "a", "e", "i", "n", "o", "y")
 
 
+def strip_possessive(name: str) -> str:
+    """"Kerber's" -> "Kerber"."""
+    return _POSSESSIVE.sub("", name.strip())
+
+
 def fold(text: str) -> str:
     """Lowercase, accents removed, typographic quotes made plain."""
     text = unicodedata.normalize("NFKD", text)
@@ -45,7 +50,7 @@ def words(text: str) -> list[str]:
 
 def person_key(name: str) -> str:
     """'Anna-Liisa Kerber' -> 'anna liisa kerber'; honorifics dropped."""
-    name = _POSSESSIVE.sub("", name.strip())
+    name = strip_possessive(name)
     return " ".join(w for w in words(name) if w not in _HONORIFICS)
 
 
@@ -63,7 +68,7 @@ def _stem(word: str) -> str:
 
 def place_key(text: str) -> str:
     """A key under which a country's name and its demonym agree: 'South African' ~ "South Africa's"."""
-    text = fold(_POSSESSIVE.sub("", text.strip()))
+    text = fold(strip_possessive(text))
     text = re.sub(r"^the\s+", "", text)
     text = _IRREGULAR_DEMONYMS.get(text, text)
     parts = text.split()

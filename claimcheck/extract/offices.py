@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.extract.names import fold, person_key, place_key
+from claimcheck.extract.names import fold, person_key, place_key, strip_possessive
 from claimcheck.records import OfficeClaim
 
 # The word of a title that names the office itself.
@@ -245,7 +245,7 @@ def _claim(tokens, span_start_char, run_start, run_end, org_text, name_start, na
     words = [w for w in re.findall(r"[a-z]+", fold(" ".join(t.text for t in run)))]
     name_tokens = tokens[name_start:name_end]
     person_text = "".join(t.text_with_ws for t in name_tokens).strip()
-    person_text = re.sub(r"(?:'s|’s|'|’)$", "", person_text)
+    person_text = strip_possessive(person_text)
     key = person_key(person_text)
     if not key or len(key) < 2:
         return None
