@@ -3,6 +3,7 @@ outcome to an exit code. Heavy modules are imported inside the commands so `--he
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,18 +25,28 @@ def cli() -> None:
     """Find where several reports of one event disagree."""
 
 
+_model_option = click.option("--model", default=None,
+                             help="Embedding model: the bundled all-MiniLM-L6-v2 or a local model folder.")
+_cache_option = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                             help="Where embeddings are cached (default: the user cache folder).")
+_no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
+_store_option = click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
+                             help="Folder of the corpus store (default: the nearest .claimcheck/ from here up).")
+_quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+_facts_option = click.option("--facts", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                             help="Facts file of office holders (YAML or JSON): says which side matches the record.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
 @click.option("--name", default="report", show_default=True, help="File name of the reports, without extension.")
-@click.option("--model", default=None, help="Embedding model: the bundled all-MiniLM-L6-v2 or a local model folder.")
-@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where embeddings are cached (default: the user cache folder).")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-@click.option("--facts", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Facts file of office holders (YAML or JSON): says which side matches the record.")
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@_model_option
+@_cache_option
+@_no_cache_option
+@_facts_option
+@_quiet_option
 def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
     """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md to --out.
 
@@ -43,20 +54,13 @@ def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
     from the current folder up); flags override them.
     """
     from claimcheck.config import load_config
-    from claimcheck.embed.cache import default_cache_dir
-    from claimcheck.pipeline import Options, run
+    from claimcheck.pipeline import run
     from claimcheck.report import report_to_dict, summary_lines, write_reports
 
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise ClaimcheckError(f"--name {name!r} must be a plain file name")
     config = load_config()
-    options = Options(
-        model=model or config.model,
-        cache_dir=None if no_cache else (cache_dir or config.cache_dir or default_cache_dir()),
-        cluster_threshold=config.cluster_threshold,
-        facts=facts or config.facts,
-        show_progress=sys.stderr.isatty() and not quiet,
-    )
+    options = _options(config, model, cache_dir, no_cache, facts, quiet)
     result = run(list(paths), options, log=_log if not quiet else (lambda _: None))
     written = write_reports(result, out_dir, name)
     if not quiet:
@@ -64,6 +68,190 @@ def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
             click.echo(line)
         for path in written:
             click.echo(f"wrote {path}")
+    return EXIT_OK
+
+
+def _options(config, model, cache_dir, no_cache, facts, quiet):
+    from claimcheck.embed.cache import default_cache_dir
+    from claimcheck.pipeline import Options
+
+    return Options(
+        model=model or config.model,
+        cache_dir=None if no_cache else (cache_dir or config.cache_dir or default_cache_dir()),
+        cluster_threshold=config.cluster_threshold,
+        facts=facts or config.facts,
+        show_progress=sys.stderr.isatty() and not quiet,
+        include=config.include,
+        exclude=config.exclude,
+    )
+
+
+def _store_folder(store, config, create: bool) -> Path:
+    """--store, then `store =` in the config, then the nearest .claimcheck/ up from here, else ./.claimcheck."""
+    from claimcheck.store import DEFAULT_FOLDER, find_store
+
+    if store or config.store:
+        return Path(store or config.store)
+    return find_store(Path.cwd()) or Path(DEFAULT_FOLDER)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_store_option
+@_model_option
+@_cache_option
+@_no_cache_option
+@_quiet_option
+def index(paths, store, model, cache_dir, no_cache, quiet):
+    """Add the articles in PATHS to the corpus store: new files are added, changed ones re-indexed, renamed
+    ones re-pointed, and files deleted from a folder in PATHS dropped. What it did goes to stderr."""
+    from claimcheck.config import load_config
+    from claimcheck.corpus.index import index_paths
+    from claimcheck.store import open_store
+
+    config = load_config()
+    options = _options(config, model, cache_dir, no_cache, None, quiet)
+    folder = _store_folder(store, config, create=True)
+    db = open_store(folder, create=True)
+    try:
+        result = index_paths(db, list(paths), options, log=_log if not quiet else (lambda _: None))
+    finally:
+        db.close()
+    if not quiet:
+        for s in result.skipped:
+            _log(f"skipped {s.path}: {s.reason}")
+        held = result.held
+        click.echo(f"{result.added} added, {result.replaced} re-indexed, {result.renamed} renamed, "
+                   f"{result.dropped} dropped, {result.unchanged} unchanged, {len(result.skipped)} skipped "
+                   f"({result.texts_embedded} sentences embedded, {result.texts_from_cache} from cache) "
+                   f"in {result.seconds:.1f} s", err=True)
+        click.echo(f"store {folder}: {held['articles']} articles, {held['claims']} claims, "
+                   f"{held['clusters']} clusters", err=True)
+    return EXIT_OK
+
+
+FORMATS = ("text", "json", "github", "sarif", "markdown")
+
+
+def _default_format() -> str:
+    # Annotations are what a GitHub Actions log shows on the pull request; people elsewhere read text.
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not sys.stdout.isatty() else "text"
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@_store_option
+@click.option("--against", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Compare with the articles in this folder instead of a store (indexed on the fly).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Output format (default: text; github inside GitHub Actions).")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the output to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default=None,
+              help="Lowest severity that fails the check (default: error, or fail_on in the config).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Leave out findings this baseline file holds (see `claimcheck baseline`).")
+@_facts_option
+@_model_option
+@_cache_option
+@_no_cache_option
+@_quiet_option
+def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file, facts, model, cache_dir,
+          no_cache, quiet):
+    """Check the new articles in PATHS against the corpus and each other; exit 1 when a finding at or above
+    --fail-on involves a new article, 0 when none does, 2 when the check itself could not run."""
+    from claimcheck.config import load_config
+    from claimcheck.gate.baseline import load_baseline
+    from claimcheck.report import write_atomic
+    from claimcheck.report.check_formats import CHECK_FORMATS
+
+    config = load_config()
+    options = _options(config, model, cache_dir, no_cache, facts, quiet)
+    fail_on = fail_on or config.fail_on or "error"
+    baseline = load_baseline(baseline_file) if baseline_file else None
+    result = _run_check(paths, store, against, config, options, baseline, quiet)
+    data = _check_dict(result, fail_on, baseline_file)
+    text = CHECK_FORMATS[fmt or _default_format()](data)
+    if output:
+        write_atomic(output, text)
+        if not quiet:
+            _log(f"wrote {output}")
+    else:
+        click.echo(text, nl=False)
+    failing = result.failing(fail_on)
+    if not quiet and failing:
+        _log(f"{failing} finding(s) at or above {fail_on}")
+    return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
+
+
+def _run_check(paths, store, against, config, options, baseline, quiet):
+    import tempfile
+
+    from claimcheck.corpus.index import index_paths
+    from claimcheck.facts import load_facts
+    from claimcheck.gate.check import check_paths
+    from claimcheck.store import open_store
+
+    facts = load_facts(options.facts) if options.facts else ()  # a bad facts file fails before any work
+    log = _log if not quiet else (lambda _: None)
+    if against is not None:
+        if store:
+            raise ClaimcheckError("give --store or --against, not both")
+        with tempfile.TemporaryDirectory(prefix="claimcheck-against-") as tmp:
+            db = open_store(Path(tmp) / "store", create=True)
+            try:
+                index_paths(db, [str(against)], options, log=lambda _: None)
+                return check_paths(db, list(paths), options, facts, baseline, log)
+            finally:
+                db.close()
+    db = open_store(_store_folder(store, config, create=False))
+    try:
+        return check_paths(db, list(paths), options, facts, baseline, log)
+    finally:
+        db.close()
+
+
+def _check_dict(result, fail_on: str, baseline_file) -> dict:
+    from claimcheck.report import report_to_dict, validate_report
+
+    data = report_to_dict(result.report)
+    data["check"] = {"new_articles": list(result.new_articles), "fail_on": fail_on,
+                     "baseline": str(baseline_file) if baseline_file else None, "suppressed": result.suppressed}
+    validate_report(data)
+    return data
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="Baseline file to write (replaced atomically).")
+@_store_option
+@_facts_option
+@_model_option
+@_cache_option
+@_no_cache_option
+@_quiet_option
+def baseline(paths, write_to, store, facts, model, cache_dir, no_cache, quiet):
+    """Record today's findings among PATHS, so `check --baseline FILE` stays quiet about them.
+
+    With --store, PATHS are checked against the store as `check` would, and its findings recorded.
+    """
+    from claimcheck.config import load_config
+    from claimcheck.gate.baseline import baseline_text
+    from claimcheck.pipeline import run
+    from claimcheck.report import write_atomic
+
+    config = load_config()
+    options = _options(config, model, cache_dir, no_cache, facts, quiet)
+    log = _log if not quiet else (lambda _: None)
+    if store:
+        findings = _run_check(paths, store, None, config, options, None, quiet).report.findings
+    else:
+        findings = run(list(paths), options, log=log).findings
+    write_atomic(write_to, baseline_text(findings, __version__))
+    if not quiet:
+        click.echo(f"{len(findings)} finding(s) recorded in {write_to}")
     return EXIT_OK
 
 

@@ -17,8 +17,13 @@ KEYS = {
     "facts": (str, "facts file of office holders (YAML or JSON)"),
     "cache_dir": (str, "folder of the embedding cache"),
     "cluster_threshold": (float, "cosine distance within which sentences form one claim"),
+    "store": (str, "folder of the corpus store used by index and check"),
+    "fail_on": (str, "lowest severity that makes check fail: error, warning or info"),
+    "include": (list, "globs of the article files to read (fnmatch; * crosses folders)"),
+    "exclude": (list, "globs of files never to read as articles"),
 }
-PATH_KEYS = {"facts", "cache_dir"}
+PATH_KEYS = {"facts", "cache_dir", "store"}
+FAIL_LEVELS = ("error", "warning", "info")
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,10 @@ class Config:
     facts: Path | None = None
     cache_dir: Path | None = None
     cluster_threshold: float | None = None
+    store: Path | None = None
+    fail_on: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
 
 
 def find_config(start: Path) -> Path | None:
@@ -66,5 +75,20 @@ def load_config(start: Path | None = None) -> Config:
             value = float(value)
         if not isinstance(value, kind) or isinstance(value, bool):
             raise ClaimcheckError(f"config {path}: {key!r} must be a {kind.__name__}, not {value!r}")
-        values[key] = (path.parent / value) if key in PATH_KEYS else value
+        values[key] = _checked(path, key, value)
     return Config(source=path, **values)
+
+
+def _checked(path: Path, key: str, value):
+    """A value of the right type that also makes sense; paths are relative to the file that names them."""
+    if key in PATH_KEYS:
+        return path.parent / value
+    if key == "cluster_threshold" and not 0.0 < value < 2.0:
+        raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {value!r}")
+    if key == "fail_on" and value not in FAIL_LEVELS:
+        raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+    if key in ("include", "exclude"):
+        if not all(isinstance(g, str) and g for g in value):
+            raise ClaimcheckError(f"config {path}: {key!r} must be a list of glob strings, not {value!r}")
+        return tuple(value)
+    return value

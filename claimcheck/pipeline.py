@@ -18,6 +18,8 @@ class Options:
     cluster_threshold: float | None = None
     facts: Path | None = None  # facts file of office holders: explains findings, never makes them
     show_progress: bool = False
+    include: tuple[str, ...] = ()  # globs of article files to read
+    exclude: tuple[str, ...] = ()
 
 
 def analyse(articles, nlp) -> tuple[list[Claim], dict]:
@@ -41,13 +43,34 @@ def analyse(articles, nlp) -> tuple[list[Claim], dict]:
     return claims, sentence_docs
 
 
+@dataclass(frozen=True)
+class Prepared:
+    """Articles read, segmented, extracted and embedded: what every command starts from."""
+
+    claims: list  # every sentence's claim
+    factual: list  # the ones comparators look at (facts and direct quotes)
+    vectors: object  # np.ndarray, one unit-length row per factual claim
+    docs: dict  # spaCy docs by sentence text
+    embed_stats: object
+
+
+def prepare(articles, spec, cache, show_progress: bool = False, lap=lambda stage: None) -> Prepared:
+    from claimcheck.embed import embed_texts
+    from claimcheck.extract.nlp import load_nlp
+
+    claims, docs = analyse(articles, load_nlp())
+    factual = [c for c in claims if c.sentence.is_fact]
+    lap("extract")
+    vectors, stats = embed_texts([c.sentence.text for c in factual], spec, cache, show_progress)
+    lap("embed")
+    return Prepared(claims, factual, vectors, docs, stats)
+
+
 def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lambda _: None) -> Report:
     from claimcheck.cluster.claims import DEFAULT_THRESHOLD, cluster_claims
     from claimcheck.compare import compare_all
-    from claimcheck.embed import embed_texts
     from claimcheck.embed.cache import EmbeddingCache
     from claimcheck.embed.encoder import resolve_model
-    from claimcheck.extract.nlp import load_nlp
     from claimcheck.ingest import read_articles
 
     timing: dict[str, float] = {}
@@ -62,22 +85,20 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     from claimcheck.facts import load_facts
 
     facts = load_facts(options.facts) if options.facts else ()  # a bad facts file fails before any work
-    articles, skipped = read_articles(paths)
+    articles, skipped = read_articles(paths, options.include, options.exclude)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:
         raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
     lap("ingest")
-    claims, docs = analyse(articles, load_nlp())
-    factual = [c for c in claims if c.sentence.is_fact]
-    lap("extract")
     spec = resolve_model(options.model)
     cache = EmbeddingCache(options.cache_dir)
     try:
-        vectors, embed_stats = embed_texts([c.sentence.text for c in factual], spec, cache, options.show_progress)
+        prepared = prepare(articles, spec, cache, options.show_progress, lap)
     finally:
         cache.close()
-    lap("embed")
+    claims, factual, vectors, docs, embed_stats = (prepared.claims, prepared.factual, prepared.vectors,
+                                                   prepared.docs, prepared.embed_stats)
     clusters = cluster_claims(factual, vectors, options.cluster_threshold or DEFAULT_THRESHOLD)
     lap("cluster")
     by_id = {a.id: a for a in articles}

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,22 @@ FIXTURES = ROOT / "fixtures"
 # Nothing may come from a model hub at run time; the tests prove it by running offline.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+def run_cli(*args, cwd=None, env_extra=None):
+    """The installed command as a user runs it: a real subprocess, offline."""
+    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", **(env_extra or {}))
+    env.pop("GITHUB_ACTIONS", None)  # the default format must not depend on where the tests run
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck", *map(str, args)],
+        capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=1800,
+    )
+
+
+@pytest.fixture(scope="session")
+def embedding_cache(tmp_path_factory):
+    """One embedding cache for every CLI test of the session: a sentence is embedded once per session."""
+    return tmp_path_factory.mktemp("embedding-cache")
 
 
 @pytest.fixture(scope="session")

@@ -69,3 +69,24 @@ class EmbeddingCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+class LayeredCache:
+    """Look in each layer in turn (the corpus store, then the user cache); new vectors go to the writable
+    layers only. Same interface as EmbeddingCache, so `embed_texts` needs no second path."""
+
+    def __init__(self, *layers):
+        self._layers = layers
+
+    def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
+        found: dict[str, np.ndarray] = {}
+        for layer in self._layers:
+            missing = [h for h in hashes if h not in found]
+            if not missing:
+                break
+            found.update(layer.get_many(model, missing))
+        return found
+
+    def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
+        for layer in self._layers:
+            layer.put_many(model, items)

@@ -39,3 +39,17 @@ def sentence_docs(texts, known: dict | None = None) -> dict:
     docs = {t: known[t] for t in wanted if t in known}
     docs.update(zip(missing, load_nlp().pipe(missing)))
     return docs
+
+
+def docs_to_bytes(docs) -> bytes:
+    """spaCy docs as bytes for the corpus store (DocBin: msgpack, no pickle), so a check does not tag stored
+    sentences again."""
+    from spacy.tokens import DocBin
+
+    return DocBin(docs=list(docs), store_user_data=False).to_bytes()
+
+
+def docs_from_bytes(data: bytes) -> dict:
+    from spacy.tokens import DocBin
+
+    return {doc.text: doc for doc in DocBin().from_bytes(data).get_docs(load_nlp().vocab)}

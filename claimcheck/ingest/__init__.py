@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from claimcheck.ingest.clean import clean_text
 from claimcheck.ingest.decode import decode_text
-from claimcheck.ingest.discover import Found, find_inputs, read_bytes
+from claimcheck.ingest.discover import Found, find_inputs, read_bytes, select
 from claimcheck.ingest.formats import Record, parse
 from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
@@ -21,8 +21,13 @@ from claimcheck.records import Article, Skipped
 __all__ = ["read_articles"]
 
 
-def read_articles(paths: Sequence[str]) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
+                  ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    """`include`/`exclude` are globs (from the config) on each file's path; a file they rule out is listed in
+    `skipped` with the glob, so a file named on the command line never vanishes without a word."""
     found, skipped = find_inputs(paths)
+    found, ruled_out = select(found, include, exclude)
+    skipped.extend(ruled_out)
     articles: list[Article] = []
     first_with_hash: dict[str, str] = {}  # content hash -> where it was first seen
     used_ids: set[str] = set()

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from fnmatch import fnmatchcase
 
 from claimcheck.ingest.skip import Unreadable
 from claimcheck.records import Skipped
@@ -45,6 +46,25 @@ def find_inputs(paths) -> tuple[list[Found], list[Skipped]]:
     for f in sorted(found, key=lambda f: f.path):
         unique.setdefault(f.key, f)
     return list(unique.values()), skipped
+
+
+def select(found: list[Found], include=(), exclude=()) -> tuple[list[Found], list[Skipped]]:
+    """Keep the files that match an `include` glob (when any are given) and no `exclude` glob.
+
+    Globs are matched against the path with "/" separators, and `*` crosses folders (fnmatch), so
+    "*/drafts/*" rules out every drafts folder and "*.md" keeps Markdown anywhere.
+    """
+    kept, ruled_out = [], []
+    for f in found:
+        path = f.path.replace(os.sep, "/")
+        hit = next((g for g in exclude if fnmatchcase(path, g)), None)
+        if hit:
+            ruled_out.append(Skipped(f.path, f"excluded by the config glob {hit!r}"))
+        elif include and not any(fnmatchcase(path, g) for g in include):
+            ruled_out.append(Skipped(f.path, f"matches no include glob ({', '.join(map(repr, include))})"))
+        else:
+            kept.append(f)
+    return kept, ruled_out
 
 
 def _stat_problem(path: str) -> str | None:

@@ -2,24 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, SHARED
+from tests.conftest import FIXTURES, ROOT, SHARED, run_cli
 
 SCORER = SHARED / "eval" / "score.py"
-
-
-def run_cli(*args, cwd=None, env_extra=None):
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", **(env_extra or {}))
-    return subprocess.run(
-        [sys.executable, "-m", "claimcheck", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd or ROOT, env=env, timeout=600,
-    )
 
 
 def article_files(folder: Path) -> list[Path]:

@@ -1,0 +1,109 @@
+"""`claimcheck index`: bring the corpus store in line with the article files.
+
+New files are analysed and added, changed ones replaced, renamed ones re-pointed without analysing them
+again, and files deleted from a folder that was indexed are dropped. Work happens in batches, each added
+in one transaction: a run that is killed keeps what it committed, and the next run goes on from there.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+from claimcheck.pipeline import Options, prepare
+from claimcheck.records import Skipped
+from claimcheck.store.sqlite import SqliteStore, StoreVectors, relative_path
+
+BATCH_ARTICLES = 100  # analysed, embedded and committed together: bounds memory and the work a kill loses
+
+
+@dataclass(frozen=True)
+class IndexResult:
+    added: int
+    replaced: int
+    unchanged: int
+    renamed: int
+    dropped: int
+    skipped: tuple[Skipped, ...]
+    texts_embedded: int
+    texts_from_cache: int
+    seconds: float
+    held: dict  # what the store holds afterwards: articles, claims, embeddings, clusters
+
+
+def _under(path: str, roots: list[str]) -> bool:
+    return any(root in ("", ".") or path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+
+
+def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
+                log: Callable[[str], None] = lambda _: None) -> IndexResult:
+    from claimcheck.embed.cache import EmbeddingCache, LayeredCache
+    from claimcheck.embed.encoder import resolve_model
+    from claimcheck.extract.nlp import docs_to_bytes
+    from claimcheck.ingest import read_articles
+
+    started = time.perf_counter()
+    articles, skipped = read_articles(paths, options.include, options.exclude)
+    skipped = list(skipped)
+    held = store.articles()
+    roots = [relative_path(p, store.root) for p in paths]
+    found = {relative_path(a.path, store.root): a for a in articles}
+    # Only files under a path given now can be "deleted": indexing one new file must not drop the rest.
+    gone = {p for p in held if _under(p, roots) and p not in found and not (store.root / p).exists()}
+    by_hash = {s.content_hash: s for s in held.values()}
+
+    todo, unchanged, renamed = [], 0, 0
+    for rel, article in sorted(found.items()):
+        stored = held.get(rel)
+        if stored and stored.content_hash == article.content_hash:
+            unchanged += 1
+            continue
+        twin = by_hash.get(article.content_hash)
+        if twin and twin.path in gone:
+            store.rename_article(twin.path, rel)  # a moved file keeps its analysis
+            gone.discard(twin.path)
+            renamed += 1
+            continue
+        if twin and twin.path != rel:
+            skipped.append(Skipped(article.path, f"duplicate of {twin.path}, already indexed"))
+            continue
+        todo.append(replace(article, path=rel))
+    dropped = store.drop_articles(sorted(gone))
+
+    spec = resolve_model(options.model)
+    cache = LayeredCache(StoreVectors(store), EmbeddingCache(options.cache_dir))
+    added = replaced = embedded = from_cache = 0
+    for start in range(0, len(todo), BATCH_ARTICLES):
+        batch = todo[start : start + BATCH_ARTICLES]
+        prepared = prepare(batch, spec, cache, options.show_progress)
+        embedded += prepared.embed_stats.encoded
+        from_cache += prepared.embed_stats.cached
+        rows = {a.id: [] for a in batch}
+        for i, claim in enumerate(prepared.factual):
+            rows[claim.sentence.article_id].append(i)
+        items = []
+        for article in batch:
+            idx = rows[article.id]
+            docs = [prepared.docs[prepared.factual[i].sentence.text] for i in idx
+                    if prepared.factual[i].sentence.text in prepared.docs]
+            items.append((article, [prepared.factual[i] for i in idx], prepared.vectors[idx],
+                          docs_to_bytes(docs) if docs else None))
+        for path, outcome in store.add_articles(items, spec.cache_key, options.cluster_threshold or _threshold()):
+            if outcome == "added":
+                added += 1
+            elif outcome == "replaced":
+                replaced += 1
+            elif outcome == "already indexed":
+                unchanged += 1  # a concurrent run added it first
+            else:
+                skipped.append(Skipped(path, outcome))
+        log(f"indexed {min(start + BATCH_ARTICLES, len(todo))}/{len(todo)} articles")
+    return IndexResult(added, replaced, unchanged, renamed, dropped, tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
+                       embedded, from_cache, round(time.perf_counter() - started, 3), store.counts())
+
+
+def _threshold() -> float:
+    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
+
+    return DEFAULT_THRESHOLD
+

@@ -1,0 +1,120 @@
+"""`claimcheck check`: the new articles against each other and against the related part of the corpus.
+
+Only the new articles are read, segmented and embedded; stored articles come back from the store with
+their claims, vectors and spaCy docs. Findings in which no new article takes part are left out: the corpus
+was checked when it was indexed.
+"""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, replace
+from typing import Callable, Sequence
+
+import numpy as np
+
+from claimcheck import __version__
+from claimcheck.errors import ClaimcheckError
+from claimcheck.gate.baseline import Baseline
+from claimcheck.pipeline import Options, prepare
+from claimcheck.records import Report
+from claimcheck.report.build import SEVERITY_RANK
+from claimcheck.store.sqlite import SqliteStore, StoreVectors, relative_path
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    report: Report  # its findings all involve a new article; baseline findings already left out
+    new_articles: tuple[str, ...]  # ids
+    suppressed: int  # findings the baseline holds
+
+    def failing(self, fail_on: str) -> int:
+        return sum(SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_on] for f in self.report.findings)
+
+
+def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, facts=(),
+                baseline: Baseline | None = None, log: Callable[[str], None] = lambda _: None) -> CheckResult:
+    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
+    from claimcheck.compare import compare_all
+    from claimcheck.embed.cache import EmbeddingCache, LayeredCache
+    from claimcheck.embed.encoder import resolve_model
+    from claimcheck.gate.related import related
+    from claimcheck.ingest import read_articles
+
+    timing: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timing[stage] = round(now - clock, 3)
+        clock = now
+
+    articles, skipped = read_articles(paths, options.include, options.exclude)
+    for s in skipped:
+        log(f"skipped {s.path}: {s.reason}")
+    if not articles:
+        raise ClaimcheckError(f"no new article could be read from {len(paths)} path(s)"
+                              + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
+    held = store.articles()
+    by_hash = {s.content_hash: s for s in held.values()}
+    # A new article already in the store (indexed before the check, or an older version at the same path)
+    # is compared with the rest of the corpus, never with itself.
+    own = {held[p].id for a in articles if (p := relative_path(a.path, store.root)) in held}
+    own |= {by_hash[a.content_hash].id for a in articles if a.content_hash in by_hash}
+    stored_ids = {s.id for s in held.values()}
+    articles = [replace(a, id=_fresh_id(a.id, stored_ids)) for a in articles]
+    lap("ingest")
+
+    spec = resolve_model(options.model)
+    model = store.model()
+    if model is not None and model != spec.cache_key:
+        raise ClaimcheckError(f"store {store.path} was built with model {model!r}, not {spec.cache_key!r}: "
+                              f"check with the model the corpus was indexed with")
+    user_cache = EmbeddingCache(options.cache_dir)
+    try:
+        new = prepare(articles, spec, LayeredCache(StoreVectors(store), user_cache), options.show_progress, lap)
+    finally:
+        user_cache.close()
+    threshold = options.cluster_threshold or DEFAULT_THRESHOLD
+    whole, office_claims = related(store, new.factual, new.vectors, threshold, own, len(held))
+    corpus = store.load(whole, office_claims)
+    lap("related")
+
+    claims = list(new.factual) + list(corpus.claims)
+    vectors = np.concatenate([new.vectors.reshape(len(new.factual), -1), corpus.vectors.reshape(len(corpus.claims), -1)]) \
+        if len(corpus.claims) else new.vectors
+    corpus_articles = [replace(a, path=_shown(a.path, store.root)) for a in corpus.articles]
+    by_id = {a.id: a for a in [*articles, *corpus_articles]}
+    docs = {**corpus.docs, **new.docs}
+    new_ids = {a.id for a in articles}
+    findings = [f for f in compare_all(claims, vectors, by_id, facts, docs)
+                if any(s.article_id in new_ids for s in f.statements)]
+    lap("compare")
+    suppressed = 0
+    if baseline is not None:
+        kept = [f for f in findings if not baseline.holds(f)]
+        suppressed = len(findings) - len(kept)
+        findings = kept
+    cited = {s.article_id for f in findings for s in f.statements}
+    shown = [*articles, *(a for a in corpus_articles if a.id in cited)]
+    timing["texts_embedded"] = new.embed_stats.encoded
+    timing["texts_from_cache"] = new.embed_stats.cached
+    stats = {"sentences": len(new.claims), "claims": len(new.factual), "timing": timing,
+             "corpus_articles": len(held), "compared_articles": len(corpus.articles)}
+    report = Report(__version__, tuple(shown), tuple(findings), tuple(skipped), stats)
+    return CheckResult(report, tuple(sorted(new_ids)), suppressed)
+
+
+def _fresh_id(wanted: str, taken: set[str]) -> str:
+    """New articles keep their own id unless the corpus already uses it for another article."""
+    candidate, n = wanted, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{wanted}~new{'' if n == 2 else n - 1}"
+    return candidate
+
+
+def _shown(stored: str, root) -> str:
+    """A stored path (relative to the store's root) as seen from the current folder."""
+    return os.path.relpath(os.path.join(root, stored)).replace(os.sep, "/")

@@ -1,0 +1,451 @@
+"""The corpus store in one SQLite file, with sqlite-vec for nearest-neighbour search.
+
+Why SQLite: no server, atomic commits (a killed `index` leaves the store as of its last commit), and two
+processes may write at once: writers take turns (BEGIN IMMEDIATE with a long busy timeout) and every
+insert re-checks what the other run may have added meanwhile, so each article is held once.
+
+Layout: `articles` by path and content hash; `claims` (what was extracted, as JSON) point at a row of
+`embeddings` (one per distinct text), whose vector lives in the vec0 table `vectors` under the same rowid;
+`claim_keys` finds claims by the offices and people they name; `cluster` groups claims that say the same.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+
+from claimcheck.embed.cache import text_hash
+from claimcheck.errors import ClaimcheckError
+from claimcheck.records import Article, Claim
+from claimcheck.store import Loaded, Neighbour, StoredArticle, store_file
+from claimcheck.store.codec import dumps, loads
+from claimcheck.store.keys import event_keys, lookup_keys
+
+SCHEMA_VERSION = 1
+# Upgrades from an older schema, by the version they start from: each brings a store one version up.
+MIGRATIONS: dict[int, list[str]] = {}
+BUSY_TIMEOUT_S = 300  # a concurrent `index` may hold the write lock while it commits a batch
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    path TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL,
+    docs BLOB,
+    indexed_at TEXT NOT NULL
+);
+CREATE TABLE embeddings (rowid INTEGER PRIMARY KEY, hash TEXT NOT NULL UNIQUE);
+CREATE TABLE claims (
+    rowid INTEGER PRIMARY KEY,
+    article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    embedding INTEGER NOT NULL REFERENCES embeddings(rowid),
+    cluster INTEGER NOT NULL,
+    record TEXT NOT NULL
+);
+CREATE INDEX claims_article ON claims(article);
+CREATE INDEX claims_embedding ON claims(embedding);
+CREATE INDEX claims_cluster ON claims(cluster);
+CREATE TABLE claim_keys (claim INTEGER NOT NULL REFERENCES claims(rowid) ON DELETE CASCADE, key TEXT NOT NULL);
+CREATE INDEX claim_keys_key ON claim_keys(key);
+CREATE TABLE article_keys (article INTEGER NOT NULL REFERENCES articles(rowid) ON DELETE CASCADE, key TEXT NOT NULL);
+CREATE INDEX article_keys_key ON article_keys(key);
+CREATE INDEX article_keys_article ON article_keys(article);
+"""
+
+
+def _connect(path: Path):
+    import sqlean  # Python's own sqlite3 is often built without extension loading
+    import sqlite_vec
+
+    db = sqlean.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    db.enable_load_extension(True)
+    sqlite_vec.load(db)
+    db.enable_load_extension(False)
+    db.execute("PRAGMA foreign_keys = ON")
+    return db
+
+
+class SqliteStore:
+    def __init__(self, folder: Path, create: bool = False):
+        import sqlean
+
+        self.folder = folder
+        self.path = store_file(folder)
+        self.root = folder.resolve().parent
+        if not self.path.is_file():
+            if not create:
+                raise ClaimcheckError(f"no corpus store at {self.path}: run `claimcheck index` first, or give --store")
+            folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = _connect(self.path)
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._prepare()
+        except sqlean.DatabaseError as exc:
+            raise ClaimcheckError(f"store {self.path}: not a usable claimcheck store ({exc})") from None
+
+    # -- schema ---------------------------------------------------------------------------------------
+    def _prepare(self) -> None:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")  # two runs creating one store at once: the second sees the first's tables
+        try:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables:
+                for statement in _SCHEMA.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif "meta" not in tables:
+                raise ClaimcheckError(f"store {self.path}: this SQLite file is not a claimcheck store")
+            version = int(self._meta("schema_version") or 0)
+            if version > SCHEMA_VERSION:
+                raise ClaimcheckError(
+                    f"store {self.path} has schema version {version}, newer than this claimcheck reads "
+                    f"({SCHEMA_VERSION}): upgrade claimcheck, or index into a new store with --store")
+            while version < SCHEMA_VERSION:
+                if version not in MIGRATIONS:
+                    raise ClaimcheckError(
+                        f"store {self.path} has schema version {version}, which this claimcheck cannot upgrade: "
+                        f"move it aside and run `claimcheck index` again")
+                for statement in MIGRATIONS[version]:
+                    db.execute(statement)
+                version += 1
+                db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def model(self) -> str | None:
+        return self._meta("model")
+
+    def _ensure_vectors(self, model: str, dim: int) -> None:
+        """The vec0 table is made with the first vectors, when their length is known; the model is fixed then."""
+        held = self._meta("model")
+        if held is None:
+            self._db.execute("INSERT INTO meta VALUES ('model', ?), ('dim', ?)", (model, str(dim)))
+            self._db.execute(f"CREATE VIRTUAL TABLE vectors USING vec0(embedding float[{dim}] distance_metric=cosine)")
+        elif held != model:
+            raise ClaimcheckError(f"store {self.path} was built with model {held!r}, not {model!r}: "
+                                  f"use the same model, or index into a new store with --store")
+
+    def _has_vectors(self) -> bool:
+        return self._meta("model") is not None
+
+    # -- reading --------------------------------------------------------------------------------------
+    def articles(self) -> dict[str, StoredArticle]:
+        rows = self._db.execute("SELECT id, path, content_hash FROM articles")
+        return {path: StoredArticle(i, path, h) for i, path, h in rows}
+
+    def counts(self) -> dict[str, int]:
+        one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("SELECT COUNT(*) FROM articles"), "claims": one("SELECT COUNT(*) FROM claims"),
+                "embeddings": one("SELECT COUNT(*) FROM embeddings"),
+                "clusters": one("SELECT COUNT(DISTINCT cluster) FROM claims")}
+
+    def known_vectors(self, hashes: list[str]) -> dict[str, np.ndarray]:
+        if not self._has_vectors() or not hashes:
+            return {}
+        found = {}
+        for chunk in _chunks(list(dict.fromkeys(hashes))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(
+                f"SELECT e.hash, v.embedding FROM embeddings e JOIN vectors v ON v.rowid = e.rowid"
+                f" WHERE e.hash IN ({marks})", chunk)
+            found.update((h, np.frombuffer(blob, dtype=np.float32)) for h, blob in rows)
+        return found
+
+    def neighbours(self, vectors: np.ndarray, k: int, min_similarity: float) -> list[list[Neighbour]]:
+        """The nearest stored claims of each vector (sqlite-vec's index, not a scan in Python)."""
+        if not self._has_vectors():
+            return [[] for _ in range(len(vectors))]
+        out = []
+        for vec in np.asarray(vectors, dtype=np.float32):
+            hits = self._db.execute("SELECT rowid, distance FROM vectors WHERE embedding MATCH ? AND k = ?",
+                                    (vec.tobytes(), k)).fetchall()
+            sims = {rowid: 1.0 - distance for rowid, distance in hits if 1.0 - distance >= min_similarity}
+            out.append(self._claims_of_embeddings(sims))
+        return out
+
+    def _claims_of_embeddings(self, sims: dict[int, float]) -> list[Neighbour]:
+        if not sims:
+            return []
+        marks = ",".join("?" * len(sims))
+        rows = self._db.execute(
+            f"SELECT c.rowid, a.id, c.cluster, c.embedding FROM claims c JOIN articles a ON a.rowid = c.article"
+            f" WHERE c.embedding IN ({marks})", list(sims))
+        return sorted((Neighbour(cid, aid, cluster, sims[emb]) for cid, aid, cluster, emb in rows),
+                      key=lambda n: (-n.similarity, n.claim))
+
+    def claims_with_keys(self, keys: list[str], limit_per_key: int = 500) -> list[Neighbour]:
+        out: dict[int, Neighbour] = {}
+        for key in sorted(set(keys)):
+            rows = self._db.execute(
+                "SELECT c.rowid, a.id, c.cluster FROM claim_keys k JOIN claims c ON c.rowid = k.claim"
+                " JOIN articles a ON a.rowid = c.article WHERE k.key = ? ORDER BY c.rowid DESC LIMIT ?",
+                (key, limit_per_key))
+            for cid, aid, cluster in rows:
+                out.setdefault(cid, Neighbour(cid, aid, cluster, 0.0))
+        return list(out.values())
+
+    def cluster_members(self, clusters: list[int], limit: int) -> list[Neighbour]:
+        out = []
+        for cluster in sorted(set(clusters)):
+            rows = self._db.execute(
+                "SELECT c.rowid, a.id FROM claims c JOIN articles a ON a.rowid = c.article WHERE c.cluster = ?"
+                " ORDER BY c.rowid DESC LIMIT ?", (cluster, limit))
+            out += [Neighbour(cid, aid, cluster, 0.0) for cid, aid in rows]
+        return out
+
+    def event_keys(self, article_ids: list[str]) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {a: set() for a in article_ids}
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            for aid, key in self._db.execute(
+                    f"SELECT a.id, k.key FROM article_keys k JOIN articles a ON a.rowid = k.article WHERE a.id IN ({marks})",
+                    chunk):
+                out[aid].add(key)
+        return out
+
+    def key_frequency(self, keys: list[str]) -> dict[str, int]:
+        """In how many stored articles each name occurs: a name most of the corpus uses tells events apart poorly."""
+        out = {k: 0 for k in keys}
+        for chunk in _chunks(sorted(set(keys))):
+            marks = ",".join("?" * len(chunk))
+            out.update(self._db.execute(
+                f"SELECT key, COUNT(DISTINCT article) FROM article_keys WHERE key IN ({marks}) GROUP BY key", chunk))
+        return out
+
+    def load(self, article_ids: list[str], claim_ids: list[int] = ()) -> Loaded:
+        """Records, claims (in article order), their vectors and spaCy docs: every claim of `article_ids`, and
+        of other articles only the claims in `claim_ids`."""
+        from claimcheck.extract.nlp import docs_from_bytes
+
+        whole = set(article_ids)
+        some = sorted(set(claim_ids))
+        owners = {aid for chunk in _chunks(some) for (aid,) in self._db.execute(
+            f"SELECT DISTINCT a.id FROM claims c JOIN articles a ON a.rowid = c.article"
+            f" WHERE c.rowid IN ({','.join('?' * len(chunk))})", chunk)}
+        articles, claims, embedding_ids, docs = [], [], [], {}
+        for chunk in _chunks(sorted(whole | owners)):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT rowid, id, record, docs FROM articles WHERE id IN ({marks}) ORDER BY id", chunk)
+            for rowid, aid, record, blob in rows.fetchall():
+                articles.append(loads(Article, record))
+                if blob:
+                    docs.update(docs_from_bytes(blob))
+                wanted = None if aid in whole else set(some)
+                for cid, emb, claim in self._db.execute(
+                        "SELECT rowid, embedding, record FROM claims WHERE article = ? ORDER BY idx", (rowid,)):
+                    if wanted is None or cid in wanted:
+                        claims.append(loads(Claim, claim))
+                        embedding_ids.append(emb)
+        vectors = self._vectors(embedding_ids)
+        return Loaded(tuple(articles), tuple(claims), vectors, docs)
+
+    def _vectors(self, embedding_ids: list[int]) -> np.ndarray:
+        dim = int(self._meta("dim") or 0)
+        by_id = {}
+        for chunk in _chunks(list(dict.fromkeys(embedding_ids))):
+            marks = ",".join("?" * len(chunk))
+            rows = self._db.execute(f"SELECT rowid, embedding FROM vectors WHERE rowid IN ({marks})", chunk)
+            by_id.update((r, np.frombuffer(blob, dtype=np.float32)) for r, blob in rows)
+        if not embedding_ids:
+            return np.zeros((0, dim), dtype=np.float32)
+        return np.stack([by_id[i] for i in embedding_ids])
+
+    # -- writing --------------------------------------------------------------------------------------
+    def add_articles(self, items, model: str, cluster_threshold: float) -> list[tuple[str, str]]:
+        """Add (article, factual claims, their vectors, spaCy docs as bytes) in one transaction.
+
+        Returns (path, outcome) for each: "added", "replaced" (the path held older content), or why it was
+        not added ("already indexed" when a concurrent run was first, "duplicate of PATH").
+        """
+        if not items:
+            return []
+        dim = next((v.shape[1] for _, _, v, _ in items if len(v)), None)
+        outcomes = []
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            if dim is not None:
+                self._ensure_vectors(model, dim)
+            elif self._meta("model") not in (None, model):
+                self._ensure_vectors(model, 0)  # raises: another model built this store
+            used = iter(self._nearest_clusters(items, cluster_threshold))
+            for article, claims, vectors, doc_bytes in items:
+                outcome = self._add_one(article, claims, vectors, doc_bytes, used)
+                outcomes.append((article.path, outcome))
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return outcomes
+
+    def _nearest_clusters(self, items, threshold: float):
+        """For every new claim, the cluster of its nearest stored or earlier new claim within `threshold`
+        (cosine distance), or None for a new cluster. One pass over the stored vectors per batch."""
+        blocks = [np.asarray(v, dtype=np.float32).reshape(len(c), -1) for _, c, v, _ in items]
+        if not any(len(b) for b in blocks):
+            return []
+        new = np.concatenate([b for b in blocks if len(b)])
+        best = np.full(len(new), -1.0, dtype=np.float32)
+        best_emb = np.full(len(new), -1, dtype=np.int64)
+        if self._has_vectors():
+            # Chunked so memory stays bounded however large the corpus grows.
+            last = 0
+            while True:
+                rows = self._db.execute("SELECT rowid, embedding FROM vectors WHERE rowid > ? ORDER BY rowid LIMIT 20000",
+                                        (last,)).fetchall()
+                if not rows:
+                    break
+                last = rows[-1][0]
+                ids = np.array([r for r, _ in rows])
+                mat = np.stack([np.frombuffer(b, dtype=np.float32) for _, b in rows])
+                sims = new @ mat.T
+                top = sims.argmax(axis=1)
+                better = sims[np.arange(len(new)), top] > best
+                best[better] = sims[np.arange(len(new)), top][better]
+                best_emb[better] = ids[top][better]
+        cluster_of_emb = {}
+        if (best_emb >= 0).any():
+            wanted = sorted({int(e) for e in best_emb[best_emb >= 0]})
+            for chunk in _chunks(wanted):
+                marks = ",".join("?" * len(chunk))
+                cluster_of_emb.update(self._db.execute(
+                    f"SELECT embedding, MIN(cluster) FROM claims WHERE embedding IN ({marks}) GROUP BY embedding", chunk))
+        next_cluster = (self._db.execute("SELECT COALESCE(MAX(cluster), 0) FROM claims").fetchone()[0]) + 1
+        within = new @ new.T
+        labels: list[int] = []
+        for i in range(len(new)):
+            label = None
+            score = best[i]
+            if best_emb[i] >= 0 and 1.0 - best[i] <= threshold:
+                label = cluster_of_emb.get(int(best_emb[i]))
+            if i:
+                j = int(within[i, :i].argmax())
+                if 1.0 - within[i, j] <= threshold and within[i, j] > score:
+                    label = labels[j]
+            if label is None:
+                label, next_cluster = next_cluster, next_cluster + 1
+            labels.append(label)
+        return labels
+
+    def _add_one(self, article: Article, claims: list[Claim], vectors, doc_bytes, clusters) -> str:
+        db = self._db
+        path = article.path
+        same = db.execute("SELECT content_hash FROM articles WHERE path = ?", (path,)).fetchone()
+        if same and same[0] == article.content_hash:
+            for _ in claims:
+                next(clusters)
+            return "already indexed"
+        twin = db.execute("SELECT path FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone()
+        if twin and twin[0] != path:
+            for _ in claims:
+                next(clusters)
+            return f"duplicate of {twin[0]}"
+        outcome = "added"
+        if same:
+            self._delete_paths([path])
+            outcome = "replaced"
+        article_id = self._free_id(article.id)
+        record = Article(article_id, path, article.source, "", article.content_hash, article.published,
+                         article.title, article.url)
+        cur = db.execute("INSERT INTO articles (id, path, content_hash, record, docs, indexed_at) VALUES (?,?,?,?,?,?)",
+                         (article_id, path, article.content_hash, dumps(record), doc_bytes,
+                          datetime.now(timezone.utc).isoformat(timespec="seconds")))
+        article_row = cur.lastrowid
+        db.executemany("INSERT INTO article_keys (article, key) VALUES (?, ?)",
+                       [(article_row, key) for key in sorted(event_keys(claims))])
+        for idx, (claim, vec) in enumerate(zip(claims, vectors)):
+            claim = replace(claim, sentence=replace(claim.sentence, article_id=article_id))
+            h = text_hash(claim.sentence.text)
+            row = db.execute("SELECT rowid FROM embeddings WHERE hash = ?", (h,)).fetchone()
+            if row:
+                emb = row[0]
+            else:
+                emb = db.execute("INSERT INTO embeddings (hash) VALUES (?)", (h,)).lastrowid
+                db.execute("INSERT INTO vectors (rowid, embedding) VALUES (?, ?)",
+                           (emb, np.asarray(vec, dtype=np.float32).tobytes()))
+            claim_row = db.execute("INSERT INTO claims (article, idx, embedding, cluster, record) VALUES (?,?,?,?,?)",
+                                   (article_row, idx, emb, next(clusters), dumps(claim))).lastrowid
+            db.executemany("INSERT INTO claim_keys (claim, key) VALUES (?, ?)",
+                           [(claim_row, key) for key in sorted(lookup_keys(claim))])
+        return outcome
+
+    def _free_id(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while self._db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
+            n += 1
+            candidate = f"{wanted}~{n}"
+        return candidate
+
+    def drop_articles(self, paths: list[str]) -> int:
+        if not paths:
+            return 0
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            dropped = self._delete_paths(paths)
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return dropped
+
+    def _delete_paths(self, paths: list[str]) -> int:
+        db = self._db
+        dropped = 0
+        for path in paths:
+            dropped += db.execute("DELETE FROM articles WHERE path = ?", (path,)).rowcount
+        # Vectors no other claim uses go too; vec0 is a virtual table, so no cascade reaches it.
+        orphans = [r for (r,) in db.execute(
+            "SELECT rowid FROM embeddings WHERE rowid NOT IN (SELECT embedding FROM claims)")]
+        for chunk in _chunks(orphans):
+            marks = ",".join("?" * len(chunk))
+            db.execute(f"DELETE FROM vectors WHERE rowid IN ({marks})", chunk)
+            db.execute(f"DELETE FROM embeddings WHERE rowid IN ({marks})", chunk)
+        return dropped
+
+    def rename_article(self, old_path: str, new_path: str) -> None:
+        self._db.execute("UPDATE articles SET path = ?, record = json_set(record, '$.path', ?) WHERE path = ?",
+                         (new_path, new_path, old_path))
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _chunks(items: list, size: int = 500):
+    # SQLite limits bound parameters per statement
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def relative_path(path: str, root: Path) -> str:
+    """A path as the store keeps it: relative to the store's root, with "/" on every platform."""
+    rel = os.path.relpath(os.path.abspath(path), root)
+    return rel.replace(os.sep, "/")
+
+
+class StoreVectors:
+    """The store's vectors as a read-only cache layer (see embed.cache.LayeredCache): a sentence the corpus
+    already holds is never embedded again."""
+
+    def __init__(self, store: SqliteStore):
+        self._store = store
+
+    def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
+        return self._store.known_vectors(hashes) if self._store.model() == model else {}
+
+    def put_many(self, model: str, items) -> None:
+        pass  # the store takes vectors only with their claims, in add_articles
