@@ -217,7 +217,9 @@ def _check_dict(result, fail_on: str, baseline_file) -> dict:
 
     data = report_to_dict(result.report)
     data["check"] = {"new_articles": list(result.new_articles), "fail_on": fail_on,
-                     "baseline": str(baseline_file) if baseline_file else None, "suppressed": result.suppressed}
+                     "baseline": str(baseline_file) if baseline_file else None, "suppressed": result.suppressed,
+                     "corpus_articles": result.report.stats["corpus_articles"],
+                     "compared_articles": result.report.stats["compared_articles"]}
     validate_report(data)
     return data
 

@@ -7,6 +7,7 @@ instances only, no global state), so the same arguments always give byte-identic
 
     make_events(n, seed)                  -> list[Event]   (prefix-stable: make_events(5) == make_events(9)[:5])
     article_text(event, outlet, variant)  -> str           Markdown with YAML front matter
+    article_sentences(event, outlet, variant) -> [(fact, sentence)]  its body, each sentence with the fact it tells
     write_corpus(folder, articles, seed)  -> list[Path]    folder/<event-key>-<outlet-slug>.md, sorted
     corpus_plan(articles, seed)           -> list[PlannedArticle]   what write_corpus writes, incl. planted conflicts
     contradicting_article(folder, seed)   -> Path          one new article that contradicts a corpus event
@@ -16,8 +17,10 @@ instances only, no global state), so the same arguments always give byte-identic
 A corpus has one event per ``articles_per_event`` articles; every ``conflict_every``-th event (by default
 1 in 20, starting with event 1) has one article that gives a different headline figure or names a
 different holder of the event's main office (alternating), so a corpus yields some findings, as real
-corpora do. Event kinds follow a shuffled round robin, so any 8 consecutive events are of 8 different
-kinds (a small sample has no two floods whose figures could be compared with each other).
+corpora do. Event kinds follow a shuffled round robin: events 0-7, 8-15, ... are each of the 8 kinds once,
+so a small sample has no two floods whose figures claimcheck could compare with each other. Templates are
+worded so that claimcheck's extractors read them as intended (tests/test_synthetic.py checks the text;
+figures, office holders and planted conflicts were checked against the real extractors when written).
 """
 from __future__ import annotations
 
@@ -75,7 +78,7 @@ _FIRST_F = (
     "Ilse", "Maren", "Edda", "Liesl", "Dagny", "Fenna", "Runa", "Tova", "Ysolde", "Carys", "Annika",
     "Elin", "Hedda", "Ione", "Jorun", "Kaia", "Liv", "Mirela", "Noor", "Oona", "Petra", "Rhea",
     "Saskia", "Thea", "Una", "Vesna", "Wilma", "Bryony", "Cleo", "Delphine", "Esme", "Hanne", "Juno",
-    "Lotte", "Marit", "Sunniva", "Ottilie", "Solveig",
+    "Lotte", "Marit", "Sunniva", "Ottilie",
 )
 _FIRST_M = (
     "Oren", "Tobin", "Corvin", "Anselm", "Emrys", "Gideon", "Halvar", "Ivo", "Kasimir", "Leif",
@@ -98,6 +101,7 @@ _WORD_HEADS = (
     "Lum", "Nor", "Pal", "Ren", "Sor", "Tav", "Ves", "Zan", "Brin", "Car", "Del", "Gor", "Hav", "Jen",
 )
 _WORD_TAILS = ("vane", "trin", "ora", "mont", "ell", "aro", "eda", "ion", "ith", "ura", "anth", "oway", "esse", "umbe")
+_MIDS = ("a", "e", "i", "o", "an", "er", "il", "or", "um")
 _STREETS = (
     "Mill Street", "Tanner's Row", "Weir Lane", "Quay Street", "Chapel Road", "Ferry Lane", "Kiln Street",
     "Rope Walk", "Bridge Row", "Salt Lane", "Malt Street", "Orchard Road", "Cooper's Yard", "Dyer Street",
@@ -126,7 +130,7 @@ class _Names:
             first = rng.choice(_FIRST_F if rng.random() < 0.5 else _FIRST_M)
             surname = rng.choice(_SURNAME_HEADS) + rng.choice(_SURNAME_TAILS)
             if attempt > 30 and rng.random() < 0.5:  # surnames run out in very large corpora
-                surname = surname + "-" + rng.choice(_SURNAME_HEADS) + rng.choice(_SURNAME_TAILS)
+                surname = rng.choice(_SURNAME_HEADS) + rng.choice(("a", "e", "i", "o")) + rng.choice(_SURNAME_TAILS).lstrip("aeiou")
             name = f"{first} {surname}"
             if name in self.people or (surname in self.surnames and attempt < 60):
                 continue
@@ -137,10 +141,12 @@ class _Names:
 
     def word(self) -> str:
         rng = self.rng
-        for attempt in range(200):
+        for attempt in range(400):
             word = rng.choice(_WORD_HEADS) + rng.choice(_WORD_TAILS)
-            if attempt > 40:
-                word = rng.choice(_WORD_HEADS) + rng.choice(("a", "e", "i", "o")) + rng.choice(_WORD_TAILS)
+            if attempt > 40:  # the short words run out in large corpora: three syllables, then four
+                word = rng.choice(_WORD_HEADS) + rng.choice(_MIDS) + rng.choice(_WORD_TAILS)
+            if attempt > 120:
+                word = rng.choice(_WORD_HEADS) + rng.choice(_MIDS) + rng.choice(_WORD_HEADS).lower() + rng.choice(_WORD_TAILS)
             if word not in self.words:
                 self.words.add(word)
                 return word
@@ -149,12 +155,16 @@ class _Names:
     def town(self) -> tuple[str, str, str]:
         """A town (new, or one that already had an event: a long-running corpus revisits places)."""
         rng = self.rng
-        if self.towns and (rng.random() < 0.3 or len(self.towns) >= len(_TOWN_HEADS) * len(_TOWN_TAILS) - 40):
+        if self.towns and (rng.random() < 0.3 or len(self.towns) >= len(_TOWN_HEADS) * len(_TOWN_TAILS) * 3):
             return rng.choice(self.towns)
-        while True:
+        for attempt in range(10_000):
             name = rng.choice(_TOWN_HEADS) + rng.choice(_TOWN_TAILS)
+            if attempt > 40:  # "Varnaholm" once the two-syllable names run low
+                name = rng.choice(_TOWN_HEADS) + rng.choice(("a", "e", "i", "o")) + rng.choice(_TOWN_TAILS)
             if name not in self.town_names and name not in _NOT_TOWNS:
                 break
+        else:
+            return rng.choice(self.towns)
         entry = (name, rng.choice(_REGIONS), rng.choice(_RIVERS))
         self.town_names.add(name)
         self.towns.append(entry)
@@ -289,13 +299,13 @@ def _make_event(i: int, kind: str, rng: random.Random, names: _Names, start: dat
                      loser=names.holder("leader", party2))
         venue = f"{town} {rng.choice(('Exhibition Hall', 'Civic Hall', 'Corn Exchange'))}"
     elif kind == "quake":
-        headline, title, org = "magnitude", "director", f"{region} Seismological Institute"
+        headline, title, org = "magnitude", "director general", f"{region} Seismological Institute"
         figures.update(magnitude=round(rng.uniform(4.6, 6.8), 1), injured=count(5, 120), buildings=count(40, 900),
                        depth=rng.randint(5, 30))
         extra.update(official=names.holder("governor", region), chapel=f"{names.word()} Chapel")
         venue = f"{town} {rng.choice(('Football Ground', 'Showground', 'Market Square'))}"
     elif kind == "summit":
-        alliance = f"{names.word()} {rng.choice(('Coastal League', 'Trade Council', 'Harbour League'))}"
+        alliance = f"{names.word()} {rng.choice(('Coastal League', 'Shipping Council', 'Harbour League'))}"
         headline, title, org = "delegations", "secretary general", alliance
         figures.update(delegations=rng.randint(18, 70), fund=float(round(rng.uniform(2.0, 20.0) * 10) * 100),
                        journalists=_round_to(count(200, 900), 10), growth=rng.randint(3, 14))
@@ -429,16 +439,20 @@ def conflicting_value(event: Event, factor: float = 0.45) -> float:
     return float(max(1, round(new)))
 
 
-def _when(event: Event, published: date, rng: random.Random, *, allow_relative: bool = True) -> str:
-    """The event's day as an article published on `published` writes it."""
+def _when(event: Event, published: date, rng: random.Random, *, lead: bool = False) -> str:
+    """The event's day as an article published on `published` writes it.
+
+    In the lead every article of an event names the day the same way, by weekday or by date (in either
+    order): claimcheck reads same-day reports that name different days ("on Tuesday" / "on 6 February")
+    as counting different things, which would hide a planted conflict in the headline figure."""
     d = event.day
-    offset = (published - d).days
-    forms = [f"on {_WEEKDAY_NAMES[d.weekday()]}", f"on {d.day} {_MONTH_NAMES[d.month - 1]}",
-             f"on {_MONTH_NAMES[d.month - 1]} {d.day}"]
-    if offset == 0:
-        forms += [f"early on {_WEEKDAY_NAMES[d.weekday()]}", f"on {_WEEKDAY_NAMES[d.weekday()]}"]
-    if offset == 1 and allow_relative:
-        forms += ["yesterday"]
+    weekday = [f"on {_WEEKDAY_NAMES[d.weekday()]}", f"early on {_WEEKDAY_NAMES[d.weekday()]}"]
+    dated = [f"on {d.day} {_MONTH_NAMES[d.month - 1]}", f"on {_MONTH_NAMES[d.month - 1]} {d.day}"]
+    if lead:
+        return rng.choice(weekday if random.Random(f"lead-day|{event.key}").random() < 0.5 else dated)
+    forms = weekday + dated
+    if (published - d).days == 1:
+        forms.append("yesterday")
     return rng.choice(forms)
 
 
@@ -476,7 +490,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "{soldiers} soldiers arrived in {town} to fill sandbags and shore up the flood barriers along the {river}, the regional command said.",
         ]),
         ("rain", [
-            "The {region} River Authority said {rain} millimetres of rain had fallen on the upper valley in a single day, on ground that was already saturated.",
+            "The {region} River Authority said {rain} millimetres of rain had fallen on the valley above {town} in a single day, on ground that was already saturated.",
             "According to the {region} River Authority, {rain} millimetres of rain fell on the hills above {town} in a single day before the river rose.",
         ]),
         ("venue", [
@@ -500,7 +514,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "Regional ministers in {region} set aside {funding} to help {town} repair its roads, bridges and drains after the flood.",
         ]),
         ("wall", [
-            "Residents criticised the slow progress of a permanent flood wall along the {river}, which the council approved years ago but has still to finish.",
+            "Residents criticised the slow progress of a permanent flood wall along the {river} in {town}, which the council approved years ago but has still to finish.",
             "Shop owners in {town} asked why a flood wall along the {river}, approved by the council years ago, had still not been completed.",
         ]),
         ("forecast", [
@@ -512,7 +526,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
         ("lead", [
             "{injured} people were injured when fire tore through the {company} plant on the edge of {town} {when}, the fire service said.",
             "A fire at the {company} factory in {town} injured {injured} people {when} and sent a column of black smoke over the town.",
-            "Fire swept through the {company} plant in {town} {when}, injuring {injured} workers and forcing the night shift to flee the building.",
+            "Fire swept through the {company} plant in {town} {when}, injuring {injured} workers and sending thick smoke across the industrial estate.",
         ]),
         ("office", [
             "In a statement, {company} chief executive {holder} said the company was devastated and would cooperate fully with the investigation.",
@@ -532,11 +546,11 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "{engines} fire engines from across {region} were called to the {company} site, the regional fire service said.",
         ]),
         ("shift", [
-            "The company said {shift} workers had been on the night shift when the alarm sounded, and most left through the emergency exits.",
-            "{shift} workers were on the night shift at the {company} plant when the fire broke out, according to the company.",
+            "The company said it had {shift} staff on the night shift when the alarm sounded, and most left through the emergency exits.",
+            "The night shift at the {company} plant numbered {shift} staff when the alarm sounded, according to the company.",
         ]),
         ("smoke", [
-            "People living within {radius} metres of the plant were told to keep their windows and doors closed because of the smoke.",
+            "People living within {radius} metres of the {company} plant were told to keep their windows and doors closed because of the smoke.",
             "Police asked residents within {radius} metres of the {company} site to stay indoors while environmental officers tested the air.",
         ]),
         ("inquiry", [
@@ -544,8 +558,8 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "Inspectors from the {region} Health and Safety Inspectorate will examine whether the alarms and sprinklers at the {company} plant worked properly.",
         ]),
         ("workforce", [
-            "The plant, which has about {workforce} staff, makes packaging film for food companies and is one of the largest employers in {town}.",
-            "{company} employs about {workforce} staff in {town}, where the plant makes film and trays for supermarkets and food processors.",
+            "The plant, which has about {workforce} employees, makes packaging film for food companies and is one of the largest employers in {town}.",
+            "{company} has about {workforce} employees in {town}, where the plant makes film and trays for supermarkets and food processors.",
         ]),
         ("families", [
             "Families of night-shift workers gathered at the {venue} through the morning as they waited for news of their relatives.",
@@ -563,7 +577,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
     "strike": [
         ("lead", [
             "{strikers} dockers walked out at the port of {town} {when}, halting cargo handling in a dispute over pay and shift patterns.",
-            "A strike by {strikers} dockers shut the port of {town} {when}, leaving cargo ships waiting at anchor offshore.",
+            "Cargo ships were left waiting at anchor off {town} {when} after {strikers} dockers walked out in a dispute over pay.",
             "{strikers} dockers at the port of {town} began a strike {when} after talks over pay with the port authority broke down.",
         ]),
         ("office", [
@@ -610,9 +624,9 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
     ],
     "election": [
         ("lead", [
-            "Turnout in the {town} municipal election {when} was {turnout}, the {region} Electoral Commission said.",
-            "{turnout} of registered voters cast a ballot in the {town} council election {when}, according to the {region} Electoral Commission.",
-            "Voters in {town} turned out in large numbers for the council election {when}, with turnout at {turnout}, the electoral commission said.",
+            "{town} recorded a turnout of {turnout} in its council election {when}, the {region} Electoral Commission said.",
+            "The {town} council election {when} had a turnout of {turnout}, according to the {region} Electoral Commission.",
+            "Voters in {town} turned out in large numbers for the council election {when}, and turnout was {turnout}, the electoral commission said.",
         ]),
         ("office", [
             "{holder}, the {region} Electoral Commission's chair, said the count in {town} had gone smoothly and the results would be certified within a week.",
@@ -636,7 +650,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "The count at the {venue} went on through the night after the {stations} polling stations across {town} closed.",
         ]),
         ("loser", [
-            "The {party2}, which led the outgoing council of {town}, conceded defeat at the {venue} shortly after midnight.",
+            "The {party2}, which led the outgoing council, conceded defeat in {town} shortly after midnight as the last wards were counted.",
             "Shortly after midnight, {party2} leader {loser} conceded defeat in {town} and congratulated the {party} on its campaign.",
         ]),
         ("campaign", [
@@ -655,12 +669,12 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "A {magnitude}-magnitude earthquake hit the {region} region {when}, with its epicentre close to the town of {town}.",
         ]),
         ("office", [
-            "{holder}, director of the {region} Seismological Institute, said the {town} quake was the strongest in the region for decades.",
-            "More aftershocks around {town} were likely in the coming days, said {holder}, director of the {region} Seismological Institute.",
-            "The director of the {region} Seismological Institute, {holder}, said the fault under {town} had been monitored for years.",
+            "{holder}, director general of the {region} Seismological Institute, said the {town} quake was the strongest in the region for decades.",
+            "More aftershocks around {town} were likely in the coming days, said {holder}, director general of the {region} Seismological Institute.",
+            "The director general of the {region} Seismological Institute, {holder}, said the fault under {town} had been monitored for years.",
         ]),
         ("depth", [
-            "The institute put the depth of the quake at {depth} kilometres, shallow enough for it to be felt strongly across {region}.",
+            "The institute put the depth of the quake at {depth} kilometres, shallow enough for it to be felt strongly across {town} and beyond.",
             "The quake struck at a depth of {depth} kilometres below {town}, which is why the shaking was so strong, seismologists said.",
         ]),
         ("injured", [
@@ -695,7 +709,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
     "summit": [
         ("lead", [
             "Leaders from {delegations} member states gathered in {town} {when} for the annual summit of the {alliance}, with energy and trade on the agenda.",
-            "The {alliance} opened its annual summit in {town} {when}, with {delegations} member states sending delegations to the talks.",
+            "The {alliance} opened its annual summit in {town} {when}, with leaders from {delegations} member states gathered for the talks.",
             "{delegations} member states of the {alliance} are meeting in {town} for its annual summit, which opened {when}.",
         ]),
         ("office", [
@@ -716,7 +730,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "Delegates are meeting at the {venue} in {town}, a nineteenth-century trading hall on the harbour front.",
         ]),
         ("journalists", [
-            "{journalists} journalists registered to cover the {town} summit, according to the organisers.",
+            "{journalists} journalists from across the region registered to cover the {town} summit, according to the organisers.",
             "The organisers said {journalists} journalists had registered to report on the {alliance} summit in {town}.",
         ]),
         ("growth", [
@@ -736,7 +750,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
         ("lead", [
             "{company} said {when} that it would close its {product} plant in {town}, with the loss of {jobs} jobs.",
             "{jobs} jobs will go after {company} announced {when} that it plans to shut its {product} factory in {town}.",
-            "The closure of the {company} {product} plant in {town}, announced {when}, will cost {jobs} jobs, the company said.",
+            "The closure of the {company} {product} plant in {town}, announced {when}, means {jobs} jobs will go, the company said.",
         ]),
         ("office", [
             "Speaking to staff, {company} chief executive {holder} said the {town} plant had lost money for several years and could no longer compete.",
@@ -800,7 +814,7 @@ _T: dict[str, list[tuple[str, list[str]]]] = {
             "Pilots flying {aircraft} water-bombing aircraft refilled at a reservoir north of {town} throughout the day.",
         ]),
         ("commander", [
-            "The commander of the {region} Fire Service, {official}, said strong winds and tinder-dry pine forest had made the wildfire hard to contain.",
+            "The commander of the {region} Fire Service, {official}, said strong winds and tinder-dry pine forest had made the wildfire near {town} hard to contain.",
             "{official}, commander of the {region} Fire Service, said the wind in the hills near {town} had changed direction several times.",
         ]),
         ("houses", [
@@ -915,7 +929,7 @@ def _compose(event: Event, outlet: str, variant: int, sentences: int, conflict: 
     for index in chosen:
         name, templates = facts[index]
         template = templates[(variant + rng.randrange(len(templates))) % len(templates)]
-        context["when"] = _when(event, when_published, rng)
+        context["when"] = _when(event, when_published, rng, lead=index == 0)
         body.append((name, _capitalise(template.format(**context))))
     pool = list(_EXTRA)
     rng.shuffle(pool)
@@ -924,7 +938,7 @@ def _compose(event: Event, outlet: str, variant: int, sentences: int, conflict: 
             body.append(("extra", pool[k].format(**context)))
         else:  # more sentences than facts: retell a fact in another wording
             name, templates = facts[k % len(facts)]
-            context["when"] = _when(event, when_published, rng)
+            context["when"] = _when(event, when_published, rng, lead=name == "lead")
             body.append((name, _capitalise(templates[(variant + k) % len(templates)].format(**context))))
     if outlet in _WIRES:
         body[0] = (body[0][0], f"{context['TOWN']} ({outlet}) - {body[0][1]}")

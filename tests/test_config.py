@@ -31,3 +31,24 @@ def test_a_wrong_type_is_an_error(tmp_path):
     (tmp_path / "claimcheck.toml").write_text('cluster_threshold = "loose"\n')
     with pytest.raises(ClaimcheckError, match="cluster_threshold"):
         load_config(tmp_path)
+
+
+def test_gate_settings_are_read_and_checked(tmp_path):
+    (tmp_path / "claimcheck.toml").write_text(
+        'store = "corpus/.claimcheck"\nfail_on = "warning"\ninclude = ["*.md"]\nexclude = ["*/drafts/*"]\n')
+    config = load_config(tmp_path)
+    assert config.store == tmp_path / "corpus" / ".claimcheck"
+    assert (config.fail_on, config.include, config.exclude) == ("warning", ("*.md",), ("*/drafts/*",))
+
+
+@pytest.mark.parametrize("line, key", [
+    ('fail_on = "sometimes"', "fail_on"),
+    ('include = "*.md"', "include"),
+    ('exclude = ["", 3]', "exclude"),
+    ("cluster_threshold = 5", "cluster_threshold"),
+])
+def test_a_bad_gate_value_names_the_key_and_the_file(tmp_path, line, key):
+    (tmp_path / "claimcheck.toml").write_text(line + "\n")
+    with pytest.raises(ClaimcheckError, match=rf"claimcheck.toml: '{key}'") as err:
+        load_config(tmp_path)
+    assert str(tmp_path / "claimcheck.toml") in str(err.value)

@@ -12,7 +12,7 @@ from claimcheck.compare.offices import compare_offices
 def compare_all(claims, vectors, articles, facts=(), docs=None) -> list:
     """Every comparator's findings; `vectors` rows align with `claims`; `facts` only adds explanations;
     `docs` are the sentences' spaCy docs from the extract stage, reused instead of tagging again."""
-    return (
+    return distinct_ids(
         compare_numeric(claims, vectors, articles)
         + compare_offices(claims, articles, facts)
         + compare_dates(claims, vectors, articles, docs)
@@ -20,3 +20,22 @@ def compare_all(claims, vectors, articles, facts=(), docs=None) -> list:
         + compare_attribution(claims, vectors, articles)
         + compare_negation(claims, vectors, articles)
     )
+
+
+def distinct_ids(findings: list) -> list:
+    """Two separate disputes can share kind, subject and values (two floods, each with "about 900" against
+    "1,400" homes, in a corpus of many events); each then takes the hash of its own sentences too, which is
+    as stable as the id itself: it never depends on file names, offsets or input order."""
+    from collections import Counter
+    from dataclasses import replace
+
+    from claimcheck.compare.common import sentence_hash
+
+    shared = {i for i, n in Counter(f.id for f in findings).items() if n > 1}
+    out = []
+    for f in findings:
+        if f.id in shared:
+            material = "|".join(sorted({sentence_hash(s.sentence) for s in f.statements}))
+            f = replace(f, id=f"{f.id}-{sentence_hash(material)[:8]}")
+        out.append(f)
+    return out

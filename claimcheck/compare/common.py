@@ -16,6 +16,11 @@ def fingerprint(kind: str, subject_key: str, values: list[str]) -> str:
     return f"{kind[:3]}-{hashlib.sha256(material.encode('utf-8')).hexdigest()[:16]}"
 
 
+def sentence_hash(sentence: str) -> str:
+    """A sentence's identity for fingerprints and baselines: its words, not where it stands."""
+    return hashlib.sha256(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:16]
+
+
 def statement(claim: Claim, article: Article, value: str) -> Statement:
     s = claim.sentence
     return Statement(

@@ -223,6 +223,8 @@ def _explain(chosen: list[Mention], severity: str, articles: dict[str, Article])
     lows = [interval(m.quantity)[0] for m in chosen]
     highs = [interval(m.quantity)[1] for m in chosen]
     low, high = max(lows), min(highs)
+    if low > high:  # a warning only because the reports are from different days: no one figure fits all
+        return f"{parts}. These figures for {thing} cannot all be true at the same time."
     if math.isinf(high):
         condition = f"the figure is at least {low:,.0f}"
     elif math.isinf(low):

@@ -7,19 +7,15 @@ changes neither, but a new article repeating one side of an old dispute adds a s
 """
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.compare.common import sentence_hash
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Finding
 
 FORMAT = 1
-
-
-def sentence_hash(sentence: str) -> str:
-    return hashlib.sha256(" ".join(sentence.split()).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

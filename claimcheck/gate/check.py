@@ -62,7 +62,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     # is compared with the rest of the corpus, never with itself.
     own = {held[p].id for a in articles if (p := relative_path(a.path, store.root)) in held}
     own |= {by_hash[a.content_hash].id for a in articles if a.content_hash in by_hash}
-    stored_ids = {s.id for s in held.values()}
+    stored_ids = {s.id for s in held.values()} - own  # an article's own stored copy is never shown beside it
     articles = [replace(a, id=_fresh_id(a.id, stored_ids)) for a in articles]
     lap("ingest")
 
@@ -77,7 +77,8 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     finally:
         user_cache.close()
     threshold = options.cluster_threshold or DEFAULT_THRESHOLD
-    whole, office_claims = related(store, new.factual, new.vectors, threshold, own, len(held))
+    whole, office_claims = related(store, new.factual, new.vectors, threshold, own, len(held),
+                                  [a.published for a in articles])
     corpus = store.load(whole, office_claims)
     lap("related")
 

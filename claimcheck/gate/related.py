@@ -17,16 +17,19 @@ MAX_ARTICLES = 150  # compared whole; beyond it, the nearest win
 # A name in more stored articles than this (a capital, a national government) does not tie two articles to
 # one event; the limit grows with the corpus.
 COMMON_SHARE, COMMON_AT_LEAST = 0.05, 50
+SHARED_NAMES = 2  # one shared name (a national union, a region) is not enough: it recurs across events
+SAME_EVENT_DAYS = 45  # articles published further apart than this report different events, or their aftermath
 
 
-def related(store, claims, vectors, cluster_threshold: float, skip: set[str], corpus_size: int
-            ) -> tuple[list[str], list[int]]:
+def related(store, claims, vectors, cluster_threshold: float, skip: set[str], corpus_size: int,
+            published=()) -> tuple[list[str], list[int]]:
     """Stored articles to compare whole with the new `claims` (nearest first), and single stored claims to
     add because they name the same offices or people.
 
-    An article counts as about the same event when one of its sentences is near a new one and it shares a
-    specific name with the new articles: similar wording alone ("About 1,500 residents were evacuated")
-    turns up in every flood.
+    An article counts as about the same event when one of its sentences is near a new one, it shares
+    specific names with the new articles (two, or all the new ones have) and, when both are dated, it was
+    published within SAME_EVENT_DAYS of one: similar wording alone ("About 1,500 residents were
+    evacuated") turns up in every flood. `published` holds the new articles' dates.
     """
     score: dict[str, float] = {}
 
@@ -47,8 +50,18 @@ def related(store, claims, vectors, cluster_threshold: float, skip: set[str], co
     common = max(COMMON_AT_LEAST, corpus_size * COMMON_SHARE)
     specific = {k for k, n in store.key_frequency(sorted(names)).items() if n <= common}
     names_of = store.event_keys(list(score))
-    same_event = [a for a in sorted(score, key=lambda a: (-score[a], a)) if names_of.get(a, set()) & specific]
+    days = store.published(list(score))
+    dated = [d for d in published if d is not None]
+    needed = min(SHARED_NAMES, len(specific)) or 1
+
+    def same_event(article: str) -> bool:
+        if len(names_of.get(article, set()) & specific) < needed:
+            return False
+        day = days.get(article)
+        return not (day and dated) or min(abs((day - d).days) for d in dated) <= SAME_EVENT_DAYS
+
+    ranked = [a for a in sorted(score, key=lambda a: (-score[a], a)) if same_event(a)]
 
     keys = set().union(*(lookup_keys(c) for c in claims)) if claims else set()
     office_claims = sorted(h.claim for h in store.claims_with_keys(sorted(keys)) if h.article not in skip)
-    return same_event[:MAX_ARTICLES], office_claims
+    return ranked[:MAX_ARTICLES], office_claims

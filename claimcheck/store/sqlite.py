@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +36,7 @@ CREATE TABLE articles (
     id TEXT NOT NULL UNIQUE,
     path TEXT NOT NULL UNIQUE,
     content_hash TEXT NOT NULL UNIQUE,
+    published TEXT,
     record TEXT NOT NULL,
     docs BLOB,
     indexed_at TEXT NOT NULL
@@ -207,6 +208,14 @@ class SqliteStore:
             out += [Neighbour(cid, aid, cluster, 0.0) for cid, aid in rows]
         return out
 
+    def published(self, article_ids: list[str]) -> dict[str, date | None]:
+        out: dict[str, date | None] = {}
+        for chunk in _chunks(sorted(set(article_ids))):
+            marks = ",".join("?" * len(chunk))
+            for aid, day in self._db.execute(f"SELECT id, published FROM articles WHERE id IN ({marks})", chunk):
+                out[aid] = date.fromisoformat(day) if day else None
+        return out
+
     def event_keys(self, article_ids: list[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {a: set() for a in article_ids}
         for chunk in _chunks(sorted(set(article_ids))):
@@ -360,8 +369,10 @@ class SqliteStore:
         article_id = self._free_id(article.id)
         record = Article(article_id, path, article.source, "", article.content_hash, article.published,
                          article.title, article.url)
-        cur = db.execute("INSERT INTO articles (id, path, content_hash, record, docs, indexed_at) VALUES (?,?,?,?,?,?)",
-                         (article_id, path, article.content_hash, dumps(record), doc_bytes,
+        cur = db.execute("INSERT INTO articles (id, path, content_hash, published, record, docs, indexed_at)"
+                         " VALUES (?,?,?,?,?,?,?)",
+                         (article_id, path, article.content_hash,
+                          article.published.isoformat() if article.published else None, dumps(record), doc_bytes,
                           datetime.now(timezone.utc).isoformat(timespec="seconds")))
         article_row = cur.lastrowid
         db.executemany("INSERT INTO article_keys (article, key) VALUES (?, ?)",

@@ -100,3 +100,16 @@ def test_permission_denied_on_a_real_file(tmp_path):
     story = write(tmp_path / "locked.txt", STORY)
     story.chmod(0)
     assert read_articles([str(story)])[1][0].reason == "permission denied"
+
+
+def test_include_and_exclude_globs_choose_files_and_say_so(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "news/story.md", STORY)
+    write(tmp_path / "news/drafts/idea.md", STORY.replace("Friday", "Monday"))
+    write(tmp_path / "news/notes.txt", STORY.replace("Friday", "Sunday"))
+    articles, skipped = read_articles(["news"], include=["*.md"], exclude=["*/drafts/*"])
+    assert [a.path for a in articles] == [os.path.join("news", "story.md")]
+    assert sorted(skipped, key=lambda s: s.path) == [
+        Skipped(os.path.join("news", "drafts", "idea.md"), "excluded by the config glob '*/drafts/*'"),
+        Skipped(os.path.join("news", "notes.txt"), "matches no include glob ('*.md')"),
+    ]
