@@ -86,7 +86,7 @@ def _options(config, model, cache_dir, no_cache, facts, quiet):
     )
 
 
-def _store_folder(store, config, create: bool) -> Path:
+def _store_folder(store, config) -> Path:
     """--store, then `store =` in the config, then the nearest .claimcheck/ up from here, else ./.claimcheck."""
     from claimcheck.store import DEFAULT_FOLDER, find_store
 
@@ -111,7 +111,7 @@ def index(paths, store, model, cache_dir, no_cache, quiet):
 
     config = load_config()
     options = _options(config, model, cache_dir, no_cache, None, quiet)
-    folder = _store_folder(store, config, create=True)
+    folder = _store_folder(store, config)
     db = open_store(folder, create=True)
     try:
         result = index_paths(db, list(paths), options, log=_log if not quiet else (lambda _: None))
@@ -205,7 +205,7 @@ def _run_check(paths, store, against, config, options, baseline, quiet):
                 return check_paths(db, list(paths), options, facts, baseline, log)
             finally:
                 db.close()
-    db = open_store(_store_folder(store, config, create=False))
+    db = open_store(_store_folder(store, config))
     try:
         return check_paths(db, list(paths), options, facts, baseline, log)
     finally:

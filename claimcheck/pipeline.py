@@ -43,6 +43,19 @@ def analyse(articles, nlp) -> tuple[list[Claim], dict]:
     return claims, sentence_docs
 
 
+def stopwatch(timing: dict) -> Callable[[str], None]:
+    """`lap(stage)` records the seconds since the previous lap (or since the stopwatch started) in `timing`."""
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timing[stage] = round(now - clock, 3)
+        clock = now
+
+    return lap
+
+
 @dataclass(frozen=True)
 class Prepared:
     """Articles read, segmented, extracted and embedded: what every command starts from."""
@@ -74,13 +87,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     from claimcheck.ingest import read_articles
 
     timing: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timing[stage] = round(now - clock, 3)
-        clock = now
+    lap = stopwatch(timing)
 
     from claimcheck.facts import load_facts
 

@@ -37,6 +37,7 @@ def _under(path: str, roots: list[str]) -> bool:
 
 def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
                 log: Callable[[str], None] = lambda _: None) -> IndexResult:
+    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
     from claimcheck.embed.cache import EmbeddingCache, LayeredCache
     from claimcheck.embed.encoder import resolve_model
     from claimcheck.extract.nlp import docs_to_bytes
@@ -88,7 +89,7 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
                     if prepared.factual[i].sentence.text in prepared.docs]
             items.append((article, [prepared.factual[i] for i in idx], prepared.vectors[idx],
                           docs_to_bytes(docs) if docs else None))
-        for path, outcome in store.add_articles(items, spec.cache_key, options.cluster_threshold or _threshold()):
+        for path, outcome in store.add_articles(items, spec.cache_key, options.cluster_threshold or DEFAULT_THRESHOLD):
             if outcome == "added":
                 added += 1
             elif outcome == "replaced":
@@ -100,10 +101,4 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
         log(f"indexed {min(start + BATCH_ARTICLES, len(todo))}/{len(todo)} articles")
     return IndexResult(added, replaced, unchanged, renamed, dropped, tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
                        embedded, from_cache, round(time.perf_counter() - started, 3), store.counts())
-
-
-def _threshold() -> float:
-    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
-
-    return DEFAULT_THRESHOLD
 

@@ -7,7 +7,6 @@ was checked when it was indexed.
 from __future__ import annotations
 
 import os
-import time
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
@@ -16,7 +15,7 @@ import numpy as np
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
 from claimcheck.gate.baseline import Baseline
-from claimcheck.pipeline import Options, prepare
+from claimcheck.pipeline import Options, prepare, stopwatch
 from claimcheck.records import Report
 from claimcheck.report.build import SEVERITY_RANK
 from claimcheck.store.sqlite import SqliteStore, StoreVectors, relative_path
@@ -42,13 +41,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     from claimcheck.ingest import read_articles
 
     timing: dict[str, float] = {}
-    clock = time.perf_counter()
-
-    def lap(stage: str) -> None:
-        nonlocal clock
-        now = time.perf_counter()
-        timing[stage] = round(now - clock, 3)
-        clock = now
+    lap = stopwatch(timing)
 
     articles, skipped = read_articles(paths, options.include, options.exclude)
     for s in skipped:
