@@ -11,6 +11,7 @@ Layout: `articles` by path and content hash; `claims` (what was extracted, as JS
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import replace
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -80,16 +81,40 @@ class SqliteStore:
         self.folder = folder
         self.path = store_file(folder)
         self.root = folder.resolve().parent
+        self._db = None
         if not self.path.is_file():
             if not create:
                 raise ClaimcheckError(f"no corpus store at {self.path}: run `claimcheck index` first, or give --store")
             folder.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = _connect(self.path)
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._prepare()
+            self._open()
         except sqlean.DatabaseError as exc:
             raise ClaimcheckError(f"store {self.path}: not a usable claimcheck store ({exc})") from None
+
+    def _open(self) -> None:
+        """Connect, switch to WAL (a check reads while an index writes) and make or upgrade the schema.
+
+        Some of this needs the file to itself, and SQLite may answer "database is locked" at once instead of
+        waiting when another run holds it (two `index` runs creating one store, or one recovering the WAL):
+        so wait here, as the busy timeout does for every other statement.
+        """
+        import sqlean
+
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self._db = _connect(self.path)
+                if self._db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                    self._db.execute("PRAGMA journal_mode = WAL")
+                self._prepare()
+                return
+            except sqlean.OperationalError as exc:
+                if self._db is not None:
+                    self._db.close()
+                    self._db = None
+                if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
 
     # -- schema ---------------------------------------------------------------------------------------
     def _prepare(self) -> None:
