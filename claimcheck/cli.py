@@ -37,6 +37,13 @@ _facts_option = click.option("--facts", type=click.Path(dir_okay=False, path_typ
                              help="Facts file of office holders (YAML or JSON): says which side matches the record.")
 
 
+def _analysis_options(command):
+    """--facts, --model, --cache-dir, --no-cache and --quiet, in that order: what check and baseline share."""
+    for option in reversed((_facts_option, _model_option, _cache_option, _no_cache_option, _quiet_option)):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
@@ -152,11 +159,7 @@ def _default_format() -> str:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail the check.")
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Leave out findings this baseline file holds (see `claimcheck baseline`).")
-@_facts_option
-@_model_option
-@_cache_option
-@_no_cache_option
-@_quiet_option
+@_analysis_options
 def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file, facts, model, cache_dir,
           no_cache, quiet):
     """Check the new articles in PATHS against the corpus and each other; exit 1 when a finding at or above
@@ -229,11 +232,7 @@ def _check_dict(result, fail_on: str, baseline_file) -> dict:
 @click.option("--write", "write_to", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Baseline file to write (replaced atomically).")
 @_store_option
-@_facts_option
-@_model_option
-@_cache_option
-@_no_cache_option
-@_quiet_option
+@_analysis_options
 def baseline(paths, write_to, store, facts, model, cache_dir, no_cache, quiet):
     """Record today's findings among PATHS, so `check --baseline FILE` stays quiet about them.
 

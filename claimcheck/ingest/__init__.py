@@ -18,7 +18,7 @@ from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
 from claimcheck.records import Article, Skipped
 
-__all__ = ["read_articles"]
+__all__ = ["read_articles", "unique_id"]
 
 
 def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
@@ -71,11 +71,17 @@ def _base_id(f: Found, record: Record) -> str:
     return _stem(f.path) if record.index is None else f"{_stem(f.path)}#{record.index}"
 
 
-def _unique(base: str, used: set[str]) -> str:
+def unique_id(base: str, taken) -> str:
+    """`base`, or `base~2`, `base~3`... the first that `taken(candidate)` does not claim."""
     candidate, n = base, 1
-    while candidate in used:
+    while taken(candidate):
         n += 1
         candidate = f"{base}~{n}"
+    return candidate
+
+
+def _unique(base: str, used: set[str]) -> str:
+    candidate = unique_id(base, used.__contains__)
     used.add(candidate)
     return candidate
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from claimcheck.embed.cache import text_hash
 from claimcheck.errors import ClaimcheckError
+from claimcheck.ingest import unique_id
 from claimcheck.records import Article, Claim
 from claimcheck.store import Loaded, Neighbour, StoredArticle, store_file
 from claimcheck.store.codec import dumps, loads
@@ -315,10 +316,12 @@ class SqliteStore:
                 self._ensure_vectors(model, dim)
             elif self._meta("model") not in (None, model):
                 self._ensure_vectors(model, 0)  # raises: another model built this store
-            used = iter(self._nearest_clusters(items, cluster_threshold))
+            labels = self._nearest_clusters(items, cluster_threshold)
+            start = 0
             for article, claims, vectors, doc_bytes in items:
-                outcome = self._add_one(article, claims, vectors, doc_bytes, used)
-                outcomes.append((article.path, outcome))
+                clusters = labels[start : start + len(claims)]
+                start += len(claims)
+                outcomes.append((article.path, self._add_one(article, claims, vectors, doc_bytes, clusters)))
             self._db.execute("COMMIT")
         except BaseException:
             self._db.execute("ROLLBACK")
@@ -327,7 +330,7 @@ class SqliteStore:
 
     def _nearest_clusters(self, items, threshold: float):
         """For every new claim, the cluster of its nearest stored or earlier new claim within `threshold`
-        (cosine distance), or None for a new cluster. One pass over the stored vectors per batch."""
+        (cosine distance), or a cluster of its own. One pass over the stored vectors per batch."""
         blocks = [np.asarray(v, dtype=np.float32).reshape(len(c), -1) for _, c, v, _ in items]
         if not any(len(b) for b in blocks):
             return []
@@ -347,8 +350,9 @@ class SqliteStore:
                 mat = np.stack([np.frombuffer(b, dtype=np.float32) for _, b in rows])
                 sims = new @ mat.T
                 top = sims.argmax(axis=1)
-                better = sims[np.arange(len(new)), top] > best
-                best[better] = sims[np.arange(len(new)), top][better]
+                top_sims = sims[np.arange(len(new)), top]
+                better = top_sims > best
+                best[better] = top_sims[better]
                 best_emb[better] = ids[top][better]
         cluster_of_emb = {}
         if (best_emb >= 0).any():
@@ -374,24 +378,20 @@ class SqliteStore:
             labels.append(label)
         return labels
 
-    def _add_one(self, article: Article, claims: list[Claim], vectors, doc_bytes, clusters) -> str:
+    def _add_one(self, article: Article, claims: list[Claim], vectors, doc_bytes, clusters: list[int]) -> str:
         db = self._db
         path = article.path
         same = db.execute("SELECT content_hash FROM articles WHERE path = ?", (path,)).fetchone()
         if same and same[0] == article.content_hash:
-            for _ in claims:
-                next(clusters)
             return "already indexed"
         twin = db.execute("SELECT path FROM articles WHERE content_hash = ?", (article.content_hash,)).fetchone()
         if twin and twin[0] != path:
-            for _ in claims:
-                next(clusters)
             return f"duplicate of {twin[0]}"
         outcome = "added"
         if same:
             self._delete_paths([path])
             outcome = "replaced"
-        article_id = self._free_id(article.id)
+        article_id = unique_id(article.id, lambda c: db.execute("SELECT 1 FROM articles WHERE id = ?", (c,)).fetchone())
         record = Article(article_id, path, article.source, "", article.content_hash, article.published,
                          article.title, article.url)
         cur = db.execute("INSERT INTO articles (id, path, content_hash, published, record, docs, indexed_at)"
@@ -402,7 +402,7 @@ class SqliteStore:
         article_row = cur.lastrowid
         db.executemany("INSERT INTO article_keys (article, key) VALUES (?, ?)",
                        [(article_row, key) for key in sorted(event_keys(claims))])
-        for idx, (claim, vec) in enumerate(zip(claims, vectors)):
+        for idx, (claim, vec, cluster) in enumerate(zip(claims, vectors, clusters)):
             claim = replace(claim, sentence=replace(claim.sentence, article_id=article_id))
             h = text_hash(claim.sentence.text)
             row = db.execute("SELECT rowid FROM embeddings WHERE hash = ?", (h,)).fetchone()
@@ -413,17 +413,10 @@ class SqliteStore:
                 db.execute("INSERT INTO vectors (rowid, embedding) VALUES (?, ?)",
                            (emb, np.asarray(vec, dtype=np.float32).tobytes()))
             claim_row = db.execute("INSERT INTO claims (article, idx, embedding, cluster, record) VALUES (?,?,?,?,?)",
-                                   (article_row, idx, emb, next(clusters), dumps(claim))).lastrowid
+                                   (article_row, idx, emb, cluster, dumps(claim))).lastrowid
             db.executemany("INSERT INTO claim_keys (claim, key) VALUES (?, ?)",
                            [(claim_row, key) for key in sorted(lookup_keys(claim))])
         return outcome
-
-    def _free_id(self, wanted: str) -> str:
-        candidate, n = wanted, 1
-        while self._db.execute("SELECT 1 FROM articles WHERE id = ?", (candidate,)).fetchone():
-            n += 1
-            candidate = f"{wanted}~{n}"
-        return candidate
 
     def drop_articles(self, paths: list[str]) -> int:
         if not paths:
