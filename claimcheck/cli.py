@@ -27,6 +27,9 @@ def cli() -> None:
 
 _model_option = click.option("--model", default=None,
                              help="Embedding model: the bundled all-MiniLM-L6-v2 or a local model folder.")
+_backend_option = click.option("--backend", type=click.Choice(("torch", "onnx-int8")), default=None,
+                               help="Encoder backend: torch (default) or onnx-int8, ONNX Runtime with int8 weights "
+                                    "(needs claimcheck[onnx]; exported once into the cache dir).")
 _cache_option = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                              help="Where embeddings are cached (default: the user cache folder).")
 _no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
@@ -38,8 +41,10 @@ _facts_option = click.option("--facts", type=click.Path(dir_okay=False, path_typ
 
 
 def _analysis_options(command):
-    """--facts, --model, --cache-dir, --no-cache and --quiet, in that order: what check and baseline share."""
-    for option in reversed((_facts_option, _model_option, _cache_option, _no_cache_option, _quiet_option)):
+    """--facts, --model, --backend, --cache-dir, --no-cache and --quiet, in that order: what check and baseline
+    share."""
+    for option in reversed((_facts_option, _model_option, _backend_option, _cache_option, _no_cache_option,
+                            _quiet_option)):
         command = option(command)
     return command
 
@@ -50,11 +55,12 @@ def _analysis_options(command):
               show_default=True, help="Folder the reports are written to.")
 @click.option("--name", default="report", show_default=True, help="File name of the reports, without extension.")
 @_model_option
+@_backend_option
 @_cache_option
 @_no_cache_option
 @_facts_option
 @_quiet_option
-def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
+def report(paths, out_dir, name, model, backend, cache_dir, no_cache, facts, quiet):
     """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md to --out.
 
     Settings may also come from claimcheck.toml or [tool.claimcheck] in pyproject.toml (the nearest one
@@ -67,7 +73,7 @@ def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise ClaimcheckError(f"--name {name!r} must be a plain file name")
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet)
+    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     result = run(list(paths), options, log=_log if not quiet else (lambda _: None))
     written = write_reports(result, out_dir, name)
     if not quiet:
@@ -78,12 +84,13 @@ def report(paths, out_dir, name, model, cache_dir, no_cache, facts, quiet):
     return EXIT_OK
 
 
-def _options(config, model, cache_dir, no_cache, facts, quiet):
+def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None):
     from claimcheck.embed.cache import default_cache_dir
     from claimcheck.pipeline import Options
 
     return Options(
         model=model or config.model,
+        backend=backend or config.backend or "torch",
         cache_dir=None if no_cache else (cache_dir or config.cache_dir or default_cache_dir()),
         cluster_threshold=config.cluster_threshold,
         facts=facts or config.facts,
@@ -106,10 +113,11 @@ def _store_folder(store, config) -> Path:
 @click.argument("paths", nargs=-1, required=True)
 @_store_option
 @_model_option
+@_backend_option
 @_cache_option
 @_no_cache_option
 @_quiet_option
-def index(paths, store, model, cache_dir, no_cache, quiet):
+def index(paths, store, model, backend, cache_dir, no_cache, quiet):
     """Add the articles in PATHS to the corpus store: new files are added, changed ones re-indexed, renamed
     ones re-pointed, and files deleted from a folder in PATHS dropped. What it did goes to stderr."""
     from claimcheck.config import load_config
@@ -117,7 +125,7 @@ def index(paths, store, model, cache_dir, no_cache, quiet):
     from claimcheck.store import open_store
 
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, None, quiet)
+    options = _options(config, model, cache_dir, no_cache, None, quiet, backend)
     folder = _store_folder(store, config)
     db = open_store(folder, create=True)
     try:
@@ -160,7 +168,7 @@ def _default_format() -> str:
 @click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Leave out findings this baseline file holds (see `claimcheck baseline`).")
 @_analysis_options
-def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file, facts, model, cache_dir,
+def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file, facts, model, backend, cache_dir,
           no_cache, quiet):
     """Check the new articles in PATHS against the corpus and each other; exit 1 when a finding at or above
     --fail-on involves a new article, 0 when none does, 2 when the check itself could not run."""
@@ -170,7 +178,7 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
     from claimcheck.report.check_formats import CHECK_FORMATS
 
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet)
+    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     fail_on = fail_on or config.fail_on or "error"
     baseline = load_baseline(baseline_file) if baseline_file else None
     result = _run_check(paths, store, against, config, options, baseline, quiet)
@@ -233,7 +241,7 @@ def _check_dict(result, fail_on: str, baseline_file) -> dict:
               help="Baseline file to write (replaced atomically).")
 @_store_option
 @_analysis_options
-def baseline(paths, write_to, store, facts, model, cache_dir, no_cache, quiet):
+def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache, quiet):
     """Record today's findings among PATHS, so `check --baseline FILE` stays quiet about them.
 
     With --store, PATHS are checked against the store as `check` would, and its findings recorded.
@@ -244,7 +252,7 @@ def baseline(paths, write_to, store, facts, model, cache_dir, no_cache, quiet):
     from claimcheck.report import write_atomic
 
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet)
+    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     log = _log if not quiet else (lambda _: None)
     if store:
         findings = _run_check(paths, store, None, config, options, None, quiet).report.findings

@@ -14,6 +14,7 @@ from claimcheck.errors import ClaimcheckError
 # key -> (type, meaning); paths are read relative to the file that names them
 KEYS = {
     "model": (str, "embedding model: the bundled all-MiniLM-L6-v2 or a local model folder"),
+    "backend": (str, "encoder backend: torch, or onnx-int8 (ONNX Runtime, int8 weights; claimcheck[onnx])"),
     "facts": (str, "facts file of office holders (YAML or JSON)"),
     "cache_dir": (str, "folder of the embedding cache"),
     "cluster_threshold": (float, "cosine distance within which sentences form one claim"),
@@ -24,12 +25,14 @@ KEYS = {
 }
 PATH_KEYS = {"facts", "cache_dir", "store"}
 FAIL_LEVELS = ("error", "warning", "info")
+BACKENDS = ("torch", "onnx-int8")  # as claimcheck.embed.encoder.BACKENDS, without importing it
 
 
 @dataclass(frozen=True)
 class Config:
     source: Path | None = None  # the file the settings came from
     model: str | None = None
+    backend: str | None = None
     facts: Path | None = None
     cache_dir: Path | None = None
     cluster_threshold: float | None = None
@@ -85,6 +88,8 @@ def _checked(path: Path, key: str, value):
         return path.parent / value
     if key == "cluster_threshold" and not 0.0 < value < 2.0:
         raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {value!r}")
+    if key == "backend" and value not in BACKENDS:
+        raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {value!r}")
     if key == "fail_on" and value not in FAIL_LEVELS:
         raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
     if key in ("include", "exclude"):

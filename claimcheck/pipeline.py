@@ -1,8 +1,9 @@
 """Wires the stages together: files in, a Report out. No printing, no options read from globals."""
 from __future__ import annotations
 
+import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -14,6 +15,7 @@ from claimcheck.records import Claim, Report
 @dataclass(frozen=True)
 class Options:
     model: str | None = None  # None: the bundled all-MiniLM-L6-v2
+    backend: str = "torch"  # or "onnx-int8": ONNX Runtime with int8 weights (claimcheck[onnx])
     cache_dir: Path | None = None  # None: no on-disk cache
     cluster_threshold: float | None = None
     facts: Path | None = None  # facts file of office holders: explains findings, never makes them
@@ -22,16 +24,45 @@ class Options:
     exclude: tuple[str, ...] = ()
 
 
-def analyse(articles, nlp) -> tuple[list[Claim], dict]:
+PARALLEL_MIN_BLOCKS = 400  # below this, starting a second process costs more than it saves
+
+
+def analyse(articles, nlp, workers: int = 1) -> tuple[list[Claim], dict]:
     """Segment every article and extract what each sentence claims, in one spaCy pass over all blocks.
 
-    Also returns each sentence's spaCy doc by text, so comparators that need tokens reuse this pass.
+    Also returns each sentence's spaCy doc by text, so comparators that need tokens reuse this pass. With
+    `workers` > 1 and enough text, the articles are split between that many processes (spaCy and the
+    extractors are plain Python on one core each); the result is the same either way.
     """
+    blocks = sum(len(a.blocks) for a in articles)
+    if workers < 2 or blocks < PARALLEL_MIN_BLOCKS:
+        return _analyse_here(articles, nlp)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    chunks = _chunks(articles, workers)
+    # fork: the workers inherit the loaded spaCy pipeline instead of loading it again.
+    with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
+        results = list(pool.map(_analyse_chunk, chunks))
+    from claimcheck.extract.nlp import doc_list_from_bytes
+
+    claims: list[Claim] = []
+    docs: dict = {}
+    for chunk_claims, texts, chunk_docs in results:
+        claims.extend(chunk_claims)
+        for text, doc in zip(texts, doc_list_from_bytes(chunk_docs)):
+            docs.setdefault(text, doc)
+    return claims, docs
+
+
+def _analyse_here(articles, nlp) -> tuple[list[Claim], dict]:
     from claimcheck.extract.claims import extract_claim
     from claimcheck.segment.sentences import segment_article
 
     texts = [block.text for article in articles for block in article.blocks]
-    docs = iter(nlp.pipe(texts, batch_size=64))
+    # Each distinct block is tagged once: wire copy and boilerplate come back word for word.
+    parsed = dict(zip(distinct := list(dict.fromkeys(texts)), nlp.pipe(distinct, batch_size=64)))
+    docs = iter([parsed[t] for t in texts])
     claims: list[Claim] = []
     sentence_docs: dict = {}
     for article in articles:
@@ -43,8 +74,33 @@ def analyse(articles, nlp) -> tuple[list[Claim], dict]:
     return claims, sentence_docs
 
 
-def stopwatch(timing: dict) -> Callable[[str], None]:
-    """`lap(stage)` records the seconds since the previous lap (or since the stopwatch started) in `timing`."""
+def _chunks(articles, n: int) -> list[list]:
+    """`n` runs of consecutive articles with about the same amount of text each, order kept."""
+    total = sum(len(a.text) for a in articles)
+    chunks, current, size = [], [], 0
+    for article in articles:
+        # Cut before an article when most of it would fall past this chunk's share.
+        if current and len(chunks) < n - 1 and size + len(article.text) / 2 > total * (len(chunks) + 1) / n:
+            chunks.append(current)
+            current = []
+        current.append(article)
+        size += len(article.text)
+    chunks.append(current)
+    return chunks
+
+
+def _analyse_chunk(articles) -> tuple[list[Claim], list[str], bytes]:
+    """In a worker: claims, and the sentence docs with their sentences (DocBin bytes: smaller and faster
+    than pickled docs; a doc's own text may keep a trailing space its sentence does not)."""
+    from claimcheck.extract.nlp import docs_to_bytes, load_nlp
+
+    claims, docs = _analyse_here(articles, load_nlp())
+    return claims, list(docs), docs_to_bytes(docs.values())
+
+
+def stopwatch(timing: dict, on_lap: Callable[[str], None] | None = None) -> Callable[[str], None]:
+    """`lap(stage)` records the seconds since the previous lap (or since the stopwatch started) in `timing`,
+    then calls `on_lap(stage)` (benchmarks hang their memory probe there)."""
     clock = time.perf_counter()
 
     def lap(stage: str) -> None:
@@ -52,8 +108,17 @@ def stopwatch(timing: dict) -> Callable[[str], None]:
         now = time.perf_counter()
         timing[stage] = round(now - clock, 3)
         clock = now
+        if on_lap:
+            on_lap(stage)
 
     return lap
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
@@ -71,7 +136,7 @@ def prepare(articles, spec, cache, show_progress: bool = False, lap=lambda stage
     from claimcheck.embed import embed_texts
     from claimcheck.extract.nlp import load_nlp
 
-    claims, docs = analyse(articles, load_nlp())
+    claims, docs = analyse(articles, load_nlp(), workers=available_cores())
     factual = [c for c in claims if c.sentence.is_fact]
     lap("extract")
     vectors, stats = embed_texts([c.sentence.text for c in factual], spec, cache, show_progress)
@@ -79,26 +144,43 @@ def prepare(articles, spec, cache, show_progress: bool = False, lap=lambda stage
     return Prepared(claims, factual, vectors, docs, stats)
 
 
-def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lambda _: None) -> Report:
-    from claimcheck.cluster.claims import DEFAULT_THRESHOLD, cluster_claims
-    from claimcheck.compare import compare_all
-    from claimcheck.embed.cache import EmbeddingCache
+def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lambda _: None,
+        on_lap: Callable[[str], None] | None = None) -> Report:
+    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
     from claimcheck.embed.encoder import resolve_model
-    from claimcheck.ingest import read_articles
+    from claimcheck.ingest import input_digest, read_articles
+    from claimcheck.report import memo
 
     timing: dict[str, float] = {}
-    lap = stopwatch(timing)
+    lap = stopwatch(timing, on_lap)
 
     from claimcheck.facts import load_facts
 
     facts = load_facts(options.facts) if options.facts else ()  # a bad facts file fails before any work
+    spec = resolve_model(options.model, options.backend, options.cache_dir)
+    threshold = options.cluster_threshold or DEFAULT_THRESHOLD
+    key = None
+    if options.cache_dir is not None:
+        key = memo.memo_key(input_digest(paths, options.include, options.exclude), spec.cache_key, threshold,
+                            options.facts)
+        kept = memo.load(options.cache_dir, key, log)
+        if kept is not None:  # the same files, model, settings and code as a run before: its report stands
+            for s in kept.skipped:
+                log(f"skipped {s.path}: {s.reason}")
+            lap("cached_report")
+            timing.update(texts_embedded=0, texts_from_cache=0)
+            return replace(kept, stats={**kept.stats, "timing": timing})
     articles, skipped = read_articles(paths, options.include, options.exclude)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:
         raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
     lap("ingest")
-    spec = resolve_model(options.model)
+    # Imported only now: a run whose report is kept never pays for the comparators (or spaCy, or torch).
+    from claimcheck.cluster.claims import cluster_claims
+    from claimcheck.compare import compare_all
+    from claimcheck.embed.cache import EmbeddingCache
+
     cache = EmbeddingCache(options.cache_dir)
     try:
         prepared = prepare(articles, spec, cache, options.show_progress, lap)
@@ -106,7 +188,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
         cache.close()
     claims, factual, vectors, docs, embed_stats = (prepared.claims, prepared.factual, prepared.vectors,
                                                    prepared.docs, prepared.embed_stats)
-    clusters = cluster_claims(factual, vectors, options.cluster_threshold or DEFAULT_THRESHOLD)
+    clusters = cluster_claims(factual, vectors, threshold)
     lap("cluster")
     by_id = {a.id: a for a in articles}
     findings = compare_all(factual, vectors, by_id, facts, docs)
@@ -116,10 +198,13 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     timing["texts_embedded"] = embed_stats.encoded
     timing["texts_from_cache"] = embed_stats.cached
     stats = {"sentences": len(claims), "claims": len(factual), "clusters": len(clusters), "timing": timing}
-    return Report(
+    report = Report(
         tool_version=__version__,
         articles=tuple(articles),
         findings=tuple(findings),
         skipped=tuple(skipped),
         stats=stats,
     )
+    if key is not None:
+        memo.save(options.cache_dir, key, report)
+    return report

@@ -2,6 +2,11 @@
 
 Average-linkage agglomerative clustering on cosine distance: a sentence joins a cluster when it is close
 to the cluster's members on average, which keeps one loose sentence from chaining two topics together.
+
+Two clusters can only merge when some pair across them is within the threshold (an average above it
+otherwise), so the sentences split into the connected parts of the "within the threshold" graph, and each
+part is clustered on its own, exactly. The graph comes from `scored_pairs` (exact up to a few thousand
+sentences, blocked beyond), so no n-by-n distance matrix is ever built for the whole corpus.
 """
 from __future__ import annotations
 
@@ -10,22 +15,71 @@ import numpy as np
 from claimcheck.records import Claim, ClaimCluster
 
 DEFAULT_THRESHOLD = 0.45  # cosine distance; all-MiniLM-L6-v2 puts paraphrases of one fact well inside it
+DENSE_LIMIT = 4000  # sentences in one part clustered at once (its distance matrix: 64 MB)
 
 
 def cluster_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> tuple[ClaimCluster, ...]:
     """Clusters of the given claims; `vectors` holds one unit-length row per claim, in the same order."""
     if not claims:
         return ()
-    if len(claims) == 1:
-        return (ClaimCluster(0, (claims[0],)),)
-    from sklearn.cluster import AgglomerativeClustering
-
-    labels = AgglomerativeClustering(
-        n_clusters=None, distance_threshold=threshold, metric="cosine", linkage="average"
-    ).fit_predict(vectors)
+    labels = cluster_labels(vectors, threshold)
     members: dict[int, list[Claim]] = {}
     for claim, label in zip(claims, labels):
         members.setdefault(int(label), []).append(claim)
     # Number clusters by their first sentence so ids do not depend on scikit-learn's labelling.
     ordered = sorted(members.values(), key=lambda cs: min((c.sentence.article_id, c.sentence.index) for c in cs))
     return tuple(ClaimCluster(i, tuple(cs)) for i, cs in enumerate(ordered))
+
+
+def cluster_labels(vectors: np.ndarray, threshold: float) -> list[int]:
+    """One cluster label per row."""
+    from claimcheck.embed.neighbours import scored_pairs
+
+    n = len(vectors)
+    first, second, sims = scored_pairs(vectors, 1.0 - threshold)
+    labels = np.empty(n, dtype=np.int64)
+    next_label = 0
+    for rows in _parts(np.arange(n), first, second, sims, 1.0 - threshold):
+        local = _cluster_part(vectors[rows], threshold)
+        labels[rows] = np.asarray(local) + next_label
+        next_label += int(max(local)) + 1
+    return labels.tolist()
+
+
+def _parts(rows: np.ndarray, first: np.ndarray, second: np.ndarray, sims: np.ndarray, level: float):
+    """The connected parts of `rows` over the edges at or above `level`. A part too big to cluster densely
+    is split again over its closer edges only: the one approximation, which keeps memory bounded when
+    thousands of template sentences chain into one part."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    strong = sims >= level - 1e-4
+    first, second, sims = first[strong], second[strong], sims[strong]
+    index = np.full(int(rows.max()) + 1, -1, dtype=np.int64)
+    index[rows] = np.arange(len(rows))
+    graph = coo_matrix((np.ones(len(first), dtype=np.int8), (index[first], index[second])), shape=(len(rows),) * 2)
+    count, part_of = connected_components(graph, directed=False)
+    order = np.argsort(part_of, kind="stable")
+    bounds = np.searchsorted(part_of[order], np.arange(count + 1))
+    edge_part = part_of[index[first]]
+    for part in range(count):
+        members = rows[order[bounds[part] : bounds[part + 1]]]
+        if len(members) <= DENSE_LIMIT:
+            yield members
+        elif level >= 0.99:
+            yield from np.array_split(members, -(-len(members) // DENSE_LIMIT))
+        else:
+            inside = edge_part == part
+            yield from _parts(members, first[inside], second[inside], sims[inside], min(0.99, level + 0.05))
+
+
+def _cluster_part(vectors: np.ndarray, threshold: float) -> list[int]:
+    if len(vectors) == 1:
+        return [0]
+    # AgglomerativeClustering without connectivity is scipy's linkage with the merges below the threshold
+    # kept; called directly it skips the estimator's per-call overhead, which thousands of parts would pay.
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+
+    tree = linkage(pdist(vectors.astype(np.float64), "cosine"), method="average")
+    return (fcluster(tree, t=np.nextafter(threshold, 0.0), criterion="distance") - 1).tolist()

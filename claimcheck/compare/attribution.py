@@ -12,8 +12,11 @@ same): two named people there make a warning, and a title or a body against a na
 """
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -75,8 +78,9 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in normalise(text).split() if w not in _STOP}
+@lru_cache(maxsize=65536)  # every pair asks again for the same few thousand quotes
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in normalise(text).split() if w not in _STOP)
 
 
 def same_words(a: Said, b: Said, vectors: np.ndarray) -> bool:
@@ -89,6 +93,28 @@ def same_words(a: Said, b: Said, vectors: np.ndarray) -> bool:
     if overlap >= MIN_OVERLAP:
         return True
     return overlap >= MIN_PARAPHRASE and float(vectors[a.row] @ vectors[b.row]) >= MIN_SIMILARITY
+
+
+def _sharing_words(word_sets: list[set[str]]) -> list[tuple[int, int]]:
+    """Pairs (i, j), i < j, sorted, that may share enough words for `same_words`, found without trying all
+    pairs (prefix filtering): a pair must share at least t = max(2, half) of the smaller set's words, so it
+    shares one of that set's s - t + 1 rarest words, and only those are looked up."""
+    frequency = Counter(w for words in word_sets for w in words)
+    holders: dict[str, list[int]] = {}
+    for i, words in enumerate(word_sets):
+        for w in words:
+            holders.setdefault(w, []).append(i)
+    pairs = set()
+    for i, words in enumerate(word_sets):
+        size = len(words)
+        if size < 2:
+            continue
+        needed = max(2, math.ceil(size * 0.5))
+        for w in sorted(words, key=lambda w: (frequency[w], w))[: size - needed + 1]:
+            for j in holders[w]:
+                if j != i and len(word_sets[j]) >= size:
+                    pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
 
 
 def _passages(claims: list[Claim]) -> list[list[int]]:
@@ -324,10 +350,9 @@ def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict
     n = len(said)
     linked = Groups(n)
 
-    for i in range(n):
-        for j in range(i + 1, n):
-            if linked.find(i) != linked.find(j) and same_words(said[i], said[j], vectors):
-                linked.join(i, j)
+    for i, j in _sharing_words([_content_words(s.words) for s in said]):
+        if linked.find(i) != linked.find(j) and same_words(said[i], said[j], vectors):
+            linked.join(i, j)
     groups: dict[int, list[Said]] = {}
     for i in range(n):
         groups.setdefault(linked.find(i), []).append(said[i])

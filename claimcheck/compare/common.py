@@ -56,3 +56,11 @@ class Groups:
 
     def join(self, i: int, j: int) -> None:
         self._parent[self.find(i)] = self.find(j)
+
+
+def by_group(pairs: dict, groups: Groups) -> dict[int, dict]:
+    """The pairs of each group, by the group's root: one pass, instead of a scan of all pairs per group."""
+    out: dict[int, dict] = {}
+    for p, v in pairs.items():
+        out.setdefault(groups.find(p[0]), {})[p] = v
+    return out

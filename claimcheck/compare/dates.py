@@ -17,12 +17,14 @@ or the small hours may be one night either side of midnight (info).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
-from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
+from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.dates import MONTHS, WEEKDAYS, calendar_parts, looks_ahead, nearest_year, relative_days
 from claimcheck.extract.predicates import normalise
 from claimcheck.records import Article, Claim, DateMention, Finding
@@ -514,26 +516,29 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
 
     verdicts: dict[tuple[int, int], Clash | str] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = mentions[i], mentions[j]
-            if a.article == b.article:
-                continue
-            shared = shared_anchors(a.event, b.event)
-            if not shared or float(vectors[a.row] @ vectors[b.row]) < MIN_SIMILARITY:
-                continue
-            linked.join(i, j)
-            anchors[(i, j)] = shared
-            verdict = relation(a, b, articles)
-            if verdict is not None:
-                verdicts[(i, j)] = verdict
+    for i, j in similar_pairs(vectors[[m.row for m in mentions]], MIN_SIMILARITY):
+        a, b = mentions[i], mentions[j]
+        if a.article == b.article:
+            continue
+        shared = shared_anchors(a.event, b.event)
+        if not shared or float(vectors[a.row] @ vectors[b.row]) < MIN_SIMILARITY:
+            continue
+        linked.join(i, j)
+        anchors[(i, j)] = shared
+        verdict = relation(a, b, articles)
+        if verdict is not None:
+            verdicts[(i, j)] = verdict
 
     def agrees(i: int, j: int) -> bool:
         return verdicts.get((min(i, j), max(i, j))) == SAME
 
+    in_article: dict[str, list[int]] = {}
+    for k, m in enumerate(mentions):
+        in_article.setdefault(m.article, []).append(k)
+
     def echoed(i: int, j: int) -> bool:
         """Does i's article also give a date that agrees with j ("on Monday, October 28" written twice)?"""
-        return any(agrees(k, j) for k in range(n) if k != i and mentions[k].article == mentions[i].article)
+        return any(agrees(k, j) for k in in_article[mentions[i].article] if k != i)
 
     clashes = {
         p: v for p, v in verdicts.items()
@@ -542,18 +547,20 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(linked.find(i), []).append(i)
+    clashes_of, verdicts_of, anchors_of = by_group(clashes, linked), by_group(verdicts, linked), by_group(anchors, linked)
     findings = []
-    for members in groups.values():
-        pairs = {p: v for p, v in clashes.items() if p[0] in members}
+    for root, members in groups.items():
+        pairs = clashes_of.get(root)
         if not pairs:
             continue
-        findings.append(_finding(mentions, members, pairs, verdicts, anchors, articles))
+        findings.append(_finding(mentions, members, pairs, verdicts_of[root], anchors_of[root], articles))
     return sorted(findings, key=lambda f: f.id)
 
 
 def _finding(mentions, members, pairs, verdicts, anchors, articles) -> Finding:
-    weight = {i: sum(1 for p in pairs if i in p) for i in members}
-    compared = {i for p in verdicts if p[0] in members for i in p}
+    """`verdicts` and `anchors` hold this group's pairs only."""
+    weight = Counter(i for p in pairs for i in p)
+    compared = {i for p in verdicts for i in p}
     chosen_by_article: dict[str, int] = {}
     for i in sorted(members, key=lambda i: (-weight[i], mentions[i].claim.sentence.index, mentions[i].date.start)):
         if i in compared:
@@ -561,24 +568,22 @@ def _finding(mentions, members, pairs, verdicts, anchors, articles) -> Finding:
     picked = [chosen_by_article[a] for a in sorted(chosen_by_article)]
     chosen = [mentions[i] for i in picked]
     # Sides: the sources that agree with each other ("on Monday" and "October 28" may be one day).
-    side_of = {i: i for i in picked}
-    for x in picked:
-        for y in picked:
-            if x < y and verdicts.get((x, y)) == SAME:
-                old, new = side_of[y], side_of[x]
-                side_of = {k: (new if v == old else v) for k, v in side_of.items()}
+    position = {i: k for k, i in enumerate(picked)}
+    same_side = Groups(len(picked))
+    for (x, y), verdict in verdicts.items():
+        if verdict == SAME and x in position and y in position:
+            same_side.join(position[x], position[y])
     sides: dict[int, list[Mention]] = {}
     for i in picked:
-        sides.setdefault(side_of[i], []).append(mentions[i])
+        sides.setdefault(same_side.find(position[i]), []).append(mentions[i])
     top = max(_RANK[c.severity] for c in pairs.values())
     worst = min((c for c in pairs.values() if _RANK[c.severity] == top),
                 key=lambda c: (c.reason != "days", c.reason))  # the plainest reason of the worst severity
     # The event: the anchor most pairs share, described as the sentences put it.
     counts: dict[str, int] = {}
-    for p, shared in anchors.items():
-        if p[0] in members:
-            for key in shared:
-                counts[key] = counts.get(key, 0) + 1
+    for shared in anchors.values():
+        for key in shared:
+            counts[key] = counts.get(key, 0) + 1
     key = max(sorted(counts), key=lambda k: counts[k])
     labels = sorted(
         (label, key in mentions[i].event.events)

@@ -24,7 +24,8 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
+from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.locations import REGION, SETTLEMENT, VENUE, Placement, SentencePlaces, read_places
 from claimcheck.extract.names import fold, place_key, words
 from claimcheck.extract.nlp import sentence_docs
@@ -459,30 +460,35 @@ def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[s
     same_event_groups = Groups(n)
 
     linked: dict[tuple[int, int], tuple[str, str] | None] = {}
-    for i in range(n):
-        for j in range(i + 1, n):
-            x, y = located[i], located[j]
-            if x.article == y.article:
-                continue
-            if not same_event(x, y, float(vectors[x.row] @ vectors[y.row])):
-                continue
-            same_event_groups.join(i, j)
-            linked[(i, j)] = _disagreement(x, y, geo)
+    lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_SAME_THEME)
+    for i, j in similar_pairs(vectors[[x.row for x in located]], lowest):
+        x, y = located[i], located[j]
+        if x.article == y.article:
+            continue
+        if not same_event(x, y, float(vectors[x.row] @ vectors[y.row])):
+            continue
+        same_event_groups.join(i, j)
+        linked[(i, j)] = _disagreement(x, y, geo)
 
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(same_event_groups.find(i), []).append(i)
+    linked_of = by_group({p: r for p, r in linked.items() if r}, same_event_groups)
     findings = []
-    for members in groups.values():
+    for root, members in groups.items():
+        if root not in linked_of:
+            continue
         # An article that itself puts the event in two unrelated places is telling of several sites.
+        own: dict[str, list[int]] = {}
+        for i in members:
+            own.setdefault(located[i].article, []).append(i)
         torn = {
-            located[i].article for i in members for j in members
-            if i < j and located[i].article == located[j].article
-            and (relation(located[i].placement, located[j].placement, geo) or ("", ""))[0] == "error"
+            article for article, rows in own.items() for i in rows for j in rows
+            if i < j and (relation(located[i].placement, located[j].placement, geo) or ("", ""))[0] == "error"
         }
         pairs = {
-            p: r for p, r in linked.items()
-            if r and p[0] in members and located[p[0]].article not in torn and located[p[1]].article not in torn
+            p: r for p, r in linked_of[root].items()
+            if located[p[0]].article not in torn and located[p[1]].article not in torn
         }
         if not pairs:
             continue

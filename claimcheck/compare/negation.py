@@ -15,12 +15,14 @@ sides (each may have said what they are quoted as saying) make a warning; a plai
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
 from claimcheck.compare.attribution import same_body, same_org, same_role
-from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
+from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.speakers import Attribution, Speaker, find_attribution, plain_quotes
 from claimcheck.records import Article, Claim, Finding
@@ -402,32 +404,30 @@ def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[st
     same_event_groups = Groups(n)
 
     conflicts: dict[tuple[int, int], tuple[Cue, str]] = {}  # (negating, asserting) -> cue, severity
-    for i in range(n):
-        for j in range(i + 1, n):
-            if not (readings[i].cues or readings[j].cues):
-                continue  # a conflict needs a negation on one side
-            found = _conflict(readings[i], readings[j], vectors)
-            if found:
-                neg, pos, cue, severity = found
-                key = (i, j) if neg is readings[i] else (j, i)
-                conflicts[key] = (cue, severity)
-                same_event_groups.join(i, j)
+    rows = vectors[[r.row for r in readings]]
+    negated = [i for i, r in enumerate(readings) if r.cues]  # a conflict needs a negation on one side
+    for i, j in similar_pairs(rows, min(MIN_SIMILARITY, MIN_SIMILARITY_LOOSE), queries=negated):
+        found = _conflict(readings[i], readings[j], vectors)
+        if found:
+            neg, pos, cue, severity = found
+            key = (i, j) if neg is readings[i] else (j, i)
+            conflicts[key] = (cue, severity)
+            same_event_groups.join(i, j)
     involved = {k for pair in conflicts for k in pair}
-    for i in involved:
-        for j in range(n):
-            if same_event_groups.find(i) != same_event_groups.find(j) and _agrees(readings[i], readings[j], vectors):
-                same_event_groups.join(j, i)
+    for i, j in similar_pairs(rows, MIN_SIMILARITY_ECHO, queries=involved):
+        if same_event_groups.find(i) != same_event_groups.find(j) and _agrees(readings[i], readings[j], vectors):
+            same_event_groups.join(j, i)
     groups: dict[int, list[int]] = {}
     for i in range(n):
         groups.setdefault(same_event_groups.find(i), []).append(i)
-    findings = [f for members in groups.values() if (f := _finding(members, readings, conflicts, articles))]
+    conflicts_of = by_group(conflicts, same_event_groups)
+    findings = [f for root, members in groups.items()
+                if root in conflicts_of and (f := _finding(members, readings, conflicts_of[root], articles))]
     return sorted(findings, key=lambda f: f.id)
 
 
-def _finding(members: list[int], readings: list[Reading], conflicts: dict, articles: dict[str, Article]) -> Finding | None:
-    pairs = {p: v for p, v in conflicts.items() if p[0] in members}
-    if not pairs:
-        return None
+def _finding(members: list[int], readings: list[Reading], pairs: dict, articles: dict[str, Article]) -> Finding | None:
+    """`pairs` are the conflicts within this group of readings."""
     denying, asserting = {p[0] for p in pairs}, {p[1] for p in pairs}
     negated = {a for cue, _ in pairs.values() for a in cue.anchors}
 
@@ -444,7 +444,7 @@ def _finding(members: list[int], readings: list[Reading], conflicts: dict, artic
     pairs = {p: v for p, v in pairs.items() if {readings[k].claim.sentence.article_id for k in p} <= clear}
     if not pairs:
         return None
-    weight = {i: sum(1 for p in pairs if i in p) for i in members}
+    weight = Counter(i for p in pairs for i in p)
     chosen: dict[str, int] = {}
     for i in sorted(members, key=lambda i: (-weight[i], readings[i].claim.sentence.index)):
         a = readings[i].claim.sentence.article_id

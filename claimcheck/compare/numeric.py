@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
 
-from claimcheck.compare.common import Groups, fingerprint, statement
+from claimcheck.compare.common import Groups, by_group, fingerprint, statement
+from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
 from claimcheck.extract.units import MONEY_UNITS
@@ -113,7 +115,10 @@ def periods(claim: Claim) -> set[str]:
 
 def different_periods(a: Claim, b: Claim) -> bool:
     """Figures for different periods ('last year' / 'this year', 2023 / 2024) count different things."""
-    pa, pb = periods(a), periods(b)
+    return _disjoint(periods(a), periods(b))
+
+
+def _disjoint(pa: set[str], pb: set[str]) -> bool:
     return bool(pa and pb and not (pa & pb))
 
 
@@ -149,7 +154,10 @@ def actors(claim: Claim, q: Quantity) -> list[frozenset[str]]:
 def different_actors(a: Mention, b: Mention) -> bool:
     """Both figures are about named actors, and no name on one side is a shorter or longer form of one on
     the other ('Alliance' / 'Civic Alliance' are one; 'Green Valley List' / 'Tarrent Valley' are not)."""
-    sa, sb = actors(a.claim, a.quantity), actors(b.claim, b.quantity)
+    return _other_actors(actors(a.claim, a.quantity), actors(b.claim, b.quantity))
+
+
+def _other_actors(sa: list[frozenset[str]], sb: list[frozenset[str]]) -> bool:
     return bool(sa and sb) and not any(x <= y or y <= x for x in sa for y in sb)
 
 
@@ -248,43 +256,49 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
 
     conflicts: dict[tuple[int, int], str] = {}
     agreeing: set[tuple[int, int]] = set()  # comparable pairs whose figures agree, both orders
-    for i in range(n):
-        for j in range(i + 1, n):
-            a, b = mentions[i], mentions[j]
-            if a.claim.sentence.article_id == b.claim.sentence.article_id:
-                continue
-            if not same_thing(a.quantity, b.quantity):
-                continue
-            if different_actors(a, b):
-                continue
-            if different_periods(a.claim, b.claim) and not _published_apart(a, b, articles):
-                continue  # reports of one day that name different days count different things
-            needed = _needed_similarity(a.quantity, b.quantity)
-            if float(vectors[a.row] @ vectors[b.row]) < needed:
-                continue
-            related.join(i, j)
-            rel = relation(a.quantity, b.quantity)
-            if rel:
-                conflicts[(i, j)] = rel
-            else:
-                agreeing.update({(i, j), (j, i)})
+    lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_UNIT_ONLY, MIN_SIMILARITY_MEASURE)
+    who = [actors(m.claim, m.quantity) for m in mentions]  # once per mention, not once per pair
+    when = [periods(m.claim) for m in mentions]
+    for i, j in similar_pairs(vectors[[m.row for m in mentions]], lowest):
+        a, b = mentions[i], mentions[j]
+        if a.claim.sentence.article_id == b.claim.sentence.article_id:
+            continue
+        if not same_thing(a.quantity, b.quantity):
+            continue
+        if _other_actors(who[i], who[j]):
+            continue
+        if _disjoint(when[i], when[j]) and not _published_apart(a, b, articles):
+            continue  # reports of one day that name different days count different things
+        needed = _needed_similarity(a.quantity, b.quantity)
+        if float(vectors[a.row] @ vectors[b.row]) < needed:
+            continue
+        related.join(i, j)
+        rel = relation(a.quantity, b.quantity)
+        if rel:
+            conflicts[(i, j)] = rel
+        else:
+            agreeing.update({(i, j), (j, i)})
+
+    in_article: dict[str, list[int]] = {}
+    for k, m in enumerate(mentions):
+        in_article.setdefault(m.claim.sentence.article_id, []).append(k)
 
     def echoed(i: int, j: int) -> bool:
         """Does i's article also give a figure that agrees with j ("from 8 percent to 3 percent")?"""
-        article = mentions[i].claim.sentence.article_id
-        return any((k, j) in agreeing for k in range(n) if mentions[k].claim.sentence.article_id == article)
+        return any((k, j) in agreeing for k in in_article[mentions[i].claim.sentence.article_id])
 
     conflicts = {(i, j): r for (i, j), r in conflicts.items() if not (echoed(i, j) or echoed(j, i))}
 
     topics: dict[int, list[int]] = {}
     for i in range(n):
         topics.setdefault(related.find(i), []).append(i)
+    conflicts_of = by_group(conflicts, related)
     findings = []
-    for members in topics.values():
-        pairs = {p: r for p, r in conflicts.items() if p[0] in members}
+    for root, members in topics.items():
+        pairs = conflicts_of.get(root)
         if not pairs:
             continue
-        weight = {i: sum(1 for p in pairs if i in p) for i in members}
+        weight = Counter(i for p in pairs for i in p)
         chosen_by_article: dict[str, Mention] = {}
         for i in sorted(members, key=lambda i: (-weight[i], mentions[i].claim.sentence.index)):
             m = mentions[i]

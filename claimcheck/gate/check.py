@@ -59,7 +59,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     articles = [replace(a, id=_fresh_id(a.id, stored_ids)) for a in articles]
     lap("ingest")
 
-    spec = resolve_model(options.model)
+    spec = resolve_model(options.model, options.backend, options.cache_dir)
     model = store.model()
     if model is not None and model != spec.cache_key:
         raise ClaimcheckError(f"store {store.path} was built with model {model!r}, not {spec.cache_key!r}: "

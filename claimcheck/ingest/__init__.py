@@ -18,7 +18,24 @@ from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
 from claimcheck.records import Article, Skipped
 
-__all__ = ["read_articles", "unique_id"]
+__all__ = ["input_digest", "read_articles", "unique_id"]
+
+
+def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> str:
+    """A hash of exactly what `read_articles` would read (each file's path and bytes, and what it would skip
+    while finding files), without decoding or cleaning anything: the key of a kept report."""
+    found, skipped = find_inputs(paths)
+    found, ruled_out = select(found, include, exclude)
+    digest = hashlib.sha256()
+    for s in sorted(skipped + ruled_out, key=lambda s: (s.path, s.reason)):
+        digest.update(f"skipped\x00{s.path}\x00{s.reason}\x00".encode())
+    for f in found:
+        try:
+            content = hashlib.sha256(read_bytes(f.path)).hexdigest()
+        except Unreadable as e:
+            content = f"unreadable: {e}"
+        digest.update(f"file\x00{f.path}\x00{content}\x00".encode())
+    return digest.hexdigest()
 
 
 def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()

@@ -10,7 +10,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from wordfreq import zipf_frequency
 
 from claimcheck.records import Block, OffsetMap
 
@@ -205,12 +204,16 @@ def _join(prev: _Line, nxt: _Line) -> None:
 
 def _broken_word(head: str, tail: str) -> bool:
     """Whether head+tail is one word broken in two: the joined word is known and a piece is not a word."""
+    from wordfreq import zipf_frequency  # here, not at the top: most articles have no broken line
+
     return zipf_frequency((head + tail).lower(), "en") > 1.5 and not (_plausible(head) and _plausible(tail))
 
 
 def _plausible(word: str) -> bool:
     # wordfreq counts contraction pieces ("s", "ve", "re") as words, so short pieces need a much higher
     # frequency to count as words on their own.
+    from wordfreq import zipf_frequency
+
     word = word.lower()
     if len(word) == 1:
         return word in ("a", "i")

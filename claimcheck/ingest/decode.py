@@ -1,7 +1,6 @@
 """Bytes to text: UTF-8 or a byte-order mark when present, otherwise charset_normalizer's best guess."""
 from __future__ import annotations
 
-import charset_normalizer
 
 from claimcheck.ingest.skip import Unreadable
 
@@ -38,6 +37,8 @@ def decode_text(data: bytes) -> str:
 
 
 def _guess(data: bytes) -> str:
+    import charset_normalizer  # only for files that are not UTF-8
+
     matches = charset_normalizer.from_bytes(data)
     best = matches.best()
     if best is None:

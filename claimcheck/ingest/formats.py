@@ -5,8 +5,6 @@ import json
 import os
 from dataclasses import dataclass, field
 
-import frontmatter
-import trafilatura
 
 from claimcheck.ingest.skip import Unreadable
 
@@ -39,6 +37,8 @@ def parse(path: str, text: str) -> tuple[list[Record], list[str]]:
 
 
 def _markdown(text: str) -> Record:
+    import frontmatter  # imported here: each format pays only for its own parser
+
     try:
         meta, content = frontmatter.parse(text)
     except Exception as e:  # YAML, TOML and JSON front matter parsers raise their own error types
@@ -51,6 +51,8 @@ def _markdown(text: str) -> Record:
 
 
 def _html(text: str) -> Record:
+    import trafilatura
+
     try:
         doc = trafilatura.bare_extraction(
             text, include_comments=False, include_tables=False, with_metadata=True

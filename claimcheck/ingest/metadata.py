@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from dateutil import parser as dateparser
 
 # Accepted spellings for each field, first match wins; keys are compared case-insensitively.
 ALIASES = {
@@ -41,6 +40,8 @@ def parse_date(value) -> date | None:
     if not isinstance(value, str) or not value.strip():
         return None
     try:
+        from dateutil import parser as dateparser
+
         return dateparser.parse(value.strip()).date()
     except (ValueError, OverflowError, TypeError, AttributeError):
         return None

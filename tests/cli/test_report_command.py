@@ -87,16 +87,36 @@ def test_same_inputs_in_another_order_give_the_same_report(tmp_path, cache_dir):
     assert (one / "report.md").read_bytes() == (two / "report.md").read_bytes()
 
 
-def test_a_second_run_embeds_nothing(tmp_path):
+def test_a_second_run_on_the_same_files_reads_the_kept_report(tmp_path):
     files = article_files(FIXTURES / "quake-json")
     cache = tmp_path / "cache"
     first = run_cli("report", *files, "--out", tmp_path / "a", "--cache-dir", cache)
     second = run_cli("report", *files, "--out", tmp_path / "b", "--cache-dir", cache)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    one = json.loads((tmp_path / "a" / "report.json").read_text())
+    two = json.loads((tmp_path / "b" / "report.json").read_text())
+    assert one["timing"]["texts_embedded"] > 0 and one["timing"]["texts_from_cache"] == 0
+    assert "cached_report" in two["timing"] and two["timing"]["texts_embedded"] == 0
+    assert {k: v for k, v in one.items() if k != "timing"} == {k: v for k, v in two.items() if k != "timing"}
+    assert (tmp_path / "a" / "report.md").read_bytes() == (tmp_path / "b" / "report.md").read_bytes()
+
+
+def test_after_an_edit_only_the_new_sentence_is_embedded(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for f in article_files(FIXTURES / "quake-json"):
+        (folder / f.name).write_bytes(f.read_bytes())
+    cache = tmp_path / "cache"
+    assert run_cli("report", folder, "--out", tmp_path / "a", "--cache-dir", cache).returncode == 0
+    edited = sorted(folder.glob("*.json"))[0]
+    data = json.loads(edited.read_text())
+    data["text"] += "\n\nEngineers inspected four bridges in the valley on Monday afternoon."
+    edited.write_text(json.dumps(data))
+    assert run_cli("report", folder, "--out", tmp_path / "b", "--cache-dir", cache).returncode == 0
     one = json.loads((tmp_path / "a" / "report.json").read_text())["timing"]
     two = json.loads((tmp_path / "b" / "report.json").read_text())["timing"]
-    assert one["texts_embedded"] > 0 and one["texts_from_cache"] == 0
-    assert two["texts_embedded"] == 0 and two["texts_from_cache"] == one["texts_embedded"]
+    assert "cached_report" not in two
+    assert two["texts_embedded"] == 1 and two["texts_from_cache"] == one["texts_embedded"]
 
 
 def test_unreadable_files_are_skipped_and_the_run_goes_on(tmp_path, cache_dir):
