@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import chain, combinations, product
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -85,14 +86,21 @@ def _content_words(text: str) -> frozenset[str]:
 
 def same_words(a: Said, b: Said, vectors: np.ndarray) -> bool:
     """Do two attributions give the same words, or a close paraphrase of them?"""
-    ca, cb = _content_words(a.words), _content_words(b.words)
+    match = _words_match(a.words, b.words)
+    return match if match is not None else float(vectors[a.row] @ vectors[b.row]) >= MIN_SIMILARITY
+
+
+def _words_match(a: str, b: str) -> bool | None:
+    """What the words alone say: the same (True), not the same (False), or a paraphrase only if the
+    sentences around them are close too (None)."""
+    ca, cb = _content_words(a), _content_words(b)
     shared = ca & cb
     if len(shared) < 2 or len(shared) < min(len(ca), len(cb)) * 0.5:
         return False
-    overlap = fuzz.token_set_ratio(a.words, b.words)
+    overlap = fuzz.token_set_ratio(a, b)
     if overlap >= MIN_OVERLAP:
         return True
-    return overlap >= MIN_PARAPHRASE and float(vectors[a.row] @ vectors[b.row]) >= MIN_SIMILARITY
+    return None if overlap >= MIN_PARAPHRASE else False
 
 
 def _sharing_words(word_sets: list[set[str]]) -> list[tuple[int, int]]:
@@ -183,14 +191,14 @@ def _org_words(claims: list[Claim], said: list[Said]) -> set[str]:
     return {w for n in names for w in n.split()}
 
 
-def _settle(s: Said, full_names: set[str], org_words: set[str]) -> Said:
+def _settle(s: Said, name_words: set[str], org_words: set[str]) -> Said:
     """A one-word speaker is a person when it is part of a person's full name in the corpus, and an
     organisation when the corpus uses it as one and never as part of a full name."""
     sp = s.speaker
     word = sp.org if sp.kind == "org" else sp.person
     if " " in word or not word:
         return s
-    in_name = any(word in k.split() for k in full_names)
+    in_name = word in name_words
     if sp.kind == "org" and in_name:
         return replace(s, speaker=Speaker(sp.text, "person", person=word))
     if sp.kind == "person" and not in_name and word in org_words and not sp.role:
@@ -334,6 +342,19 @@ def _identity(s: Said, people: People) -> str:
     return f"{sp.role}@{sp.org}"
 
 
+@dataclass(frozen=True)
+class _Given:
+    """What of an attribution decides how it relates to another: who, and how it was said."""
+
+    speaker: Speaker
+    direct: bool
+    resolved: bool
+
+
+def _as_given(s: Said) -> _Given:
+    return _Given(s.speaker, s.direct, s.resolved)
+
+
 def _pick(items: list[Said]) -> Said:
     """The attribution that shows an article's speaker best: a direct quote, a named person, early."""
     return min(items, key=lambda s: (not s.direct, s.speaker.kind != "person", s.claim.sentence.index))
@@ -342,17 +363,34 @@ def _pick(items: list[Said]) -> Said:
 def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
     """Findings for words that the articles attribute to different speakers; `vectors` align with `claims`."""
     said = _attributions(claims)
-    full_names = {k for k in _person_keys(claims, said) if " " in k}
+    name_words = {w for k in _person_keys(claims, said) if " " in k for w in k.split()}
     org_words = _org_words(claims, said)
-    said = _resolve_pronouns([_settle(s, full_names, org_words) for s in said], claims, org_words)
+    said = _resolve_pronouns([_settle(s, name_words, org_words) for s in said], claims, org_words)
     said = [s for s in said if s.speaker.kind in ("person", "role", "org")]
     people = _people(claims, said)
     n = len(said)
     linked = Groups(n)
 
-    for i, j in _sharing_words([_content_words(s.words) for s in said]):
-        if linked.find(i) != linked.find(j) and same_words(said[i], said[j], vectors):
-            linked.join(i, j)
+    # Outlets quote the same words word for word: each wording is compared with the others once, not each
+    # copy with each copy (which grows with the square of the copies).
+    copies: dict[str, list[int]] = {}
+    for i, s in enumerate(said):
+        copies.setdefault(s.words, []).append(i)
+    wordings = list(copies)
+    for wording, rows in copies.items():
+        if len(rows) > 1 and _words_match(wording, wording):
+            for i in rows[1:]:
+                linked.join(rows[0], i)
+    for u, v in _sharing_words([_content_words(w) for w in wordings]):
+        rows_u, rows_v = copies[wordings[u]], copies[wordings[v]]
+        if linked.find(rows_u[0]) == linked.find(rows_v[0]):
+            continue
+        match = _words_match(wordings[u], wordings[v])
+        if match is None:  # a paraphrase: the closest sentences of the two wordings decide
+            near = vectors[[said[i].row for i in rows_u]] @ vectors[[said[j].row for j in rows_v]].T
+            match = float(near.max()) >= MIN_SIMILARITY
+        if match:
+            linked.join(rows_u[0], rows_v[0])
     groups: dict[int, list[Said]] = {}
     for i in range(n):
         groups.setdefault(linked.find(i), []).append(said[i])
@@ -376,24 +414,10 @@ def _finding(members: list[Said], people: People, articles: dict[str, Article]) 
         if all(relation(x.speaker, y.speaker, people) is None for x in items for y in items)
     }
     ids = sorted(chosen)
-    severities, reasons = set(), set()
-    for i, a in enumerate(ids):
-        for b in ids[i + 1:]:
-            sa, sb = chosen[a], chosen[b]
-            rel = relation(sa.speaker, sb.speaker, people)
-            if rel and not (sa.direct or sb.direct):
-                # Reported speech only: two people may well have said much the same; only two named
-                # people are worth a look, and a body or a title against a name is not.
-                rel = "warning" if rel == "error" else None
-                if rel:
-                    reasons.add("reported")
-            elif rel == "error" and (sa.resolved or sb.resolved):
-                rel = "warning"
-                reasons.add("pronoun")
-            elif rel == "warning":
-                reasons.add("role")
-            if rel:
-                severities.add(rel)
+    # Pairs of distinct speakers as each article gives them, not pairs of articles: a hundred outlets that
+    # name one of two speakers make one pair to look at, not five thousand.
+    given = Counter(_as_given(chosen[a]) for a in ids)
+    severities, reasons = _outcomes(given, people)
     if not severities:
         return None
     severity = "error" if "error" in severities else "warning"
@@ -408,6 +432,41 @@ def _finding(members: list[Said], people: People, articles: dict[str, Article]) 
         explanation=_explain(picks, quote, severity, reasons, people, articles),
         statements=tuple(statement(s.claim, articles[s.claim.sentence.article_id], s.value) for s in picks),
     )
+
+
+def _outcomes(given: Counter, people: People) -> tuple[set[str], set[str]]:
+    """The severities and warning reasons that the pairs of speakers (as given) make."""
+    severities: set[str] = set()
+    reasons: set[str] = set()
+    direct = [g for g in given if g.direct]
+    reported = [g for g in given if not g.direct]
+    twice = [g for g, n in given.items() if n > 1]  # one speaker given by two articles
+    # Reported speech on both sides can only add a warning for two different people: once one such pair is
+    # found, the rest (often most pairs) are skipped.
+    for pairs, only_reported in (
+        (chain(combinations(direct, 2), product(direct, reported), ((g, g) for g in twice if g.direct)), False),
+        (chain(((g, g) for g in twice if not g.direct), combinations(reported, 2)), True),
+    ):
+        for sa, sb in pairs:
+            if only_reported and "reported" in reasons:
+                break
+            rel = relation(sa.speaker, sb.speaker, people)
+            if rel and not (sa.direct or sb.direct):
+                # Reported speech only: two people may well have said much the same; only two named
+                # people are worth a look, and a body or a title against a name is not.
+                rel = "warning" if rel == "error" else None
+                if rel:
+                    reasons.add("reported")
+            elif rel == "error" and (sa.resolved or sb.resolved):
+                rel = "warning"
+                reasons.add("pronoun")
+            elif rel == "warning":
+                reasons.add("role")
+            if rel:
+                severities.add(rel)
+            if rel == "error":
+                return severities, reasons  # settled: the reasons only explain a warning
+    return severities, reasons
 
 
 def _head_of(quote: str, n: int = 6) -> str:

@@ -427,10 +427,13 @@ def _mentions(claims: list[Claim], known_docs: dict | None = None) -> list[Menti
         return []
     docs = sentence_docs((c.sentence.text for _, c in rows), known_docs)
     out = []
+    events: dict[tuple, list[Event]] = {}  # by wording: a sentence printed word for word is read once
     for row, c in rows:
-        doc = docs[c.sentence.text]
         dates = tuple(_located(c.sentence.text, d) for d in c.dates)
-        for d, w, e in zip(dates, reads[row], _events(doc, dates)):
+        key = (c.sentence.text, dates)
+        if key not in events:
+            events[key] = _events(docs[c.sentence.text], dates)
+        for d, w, e in zip(dates, reads[row], events[key]):
             before = c.sentence.text[:d.start].split()
             if before and before[-1].lower() in _BOUNDS:
                 continue

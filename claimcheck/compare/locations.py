@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
 from claimcheck.embed.neighbours import similar_pairs
@@ -123,6 +123,9 @@ class Geography:
     def __init__(self, read: list[SentencePlaces], demonyms: set[str]):
         self.parents: dict[str, set[str]] = {}
         self.names: dict[str, str] = {}  # key -> the name as first written
+        self._ancestors: dict[str, frozenset[str]] = {}
+        self._spelling: dict[str, list[str]] | None = None  # built on first use, once parents are all known
+        self._long: list[str] = []
         levels: dict[str, Counter] = {}
         for sp in read:
             for p in sp.places:
@@ -162,16 +165,32 @@ class Geography:
     def level(self, key: str) -> str:
         return self.levels.get(key, SETTLEMENT)
 
-    def ancestors(self, key: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [k for k in self.parents if self.same(k, key)]
-        while todo:
-            k = todo.pop()
-            for outer in self.parents.get(k, ()):
-                if outer not in seen:
-                    seen.add(outer)
-                    todo.extend(p for p in self.parents if self.same(p, outer) and p not in seen)
-        return seen
+    def ancestors(self, key: str) -> frozenset[str]:
+        if key not in self._ancestors:  # asked for again and again, by every pair of placements
+            seen: set[str] = set()
+            todo = self._parents_like(key)
+            while todo:
+                k = todo.pop()
+                for outer in self.parents.get(k, ()):
+                    if outer not in seen:
+                        seen.add(outer)
+                        todo.extend(p for p in self._parents_like(outer) if p not in seen)
+            self._ancestors[key] = frozenset(seen)
+        return self._ancestors[key]
+
+    def _parents_like(self, key: str) -> list[str]:
+        """The places with a known parent that are `key` however written (`same`), found through an index
+        of their squashed spellings and rapidfuzz's batch scorer instead of one Python call per place."""
+        if self._spelling is None:
+            self._spelling = {}
+            for k in self.parents:
+                self._spelling.setdefault(k.replace(" ", ""), []).append(k)
+            self._long = [k for k in self.parents if len(k) >= 5]
+        found = set(self._spelling.get(key.replace(" ", ""), ()))
+        if len(key) >= 5:
+            found.update(k for k, _, _ in process.extract(key, self._long, scorer=fuzz.ratio,
+                                                            score_cutoff=SAME_SPELLING, limit=None))
+        return sorted(found)
 
     def inside(self, inner: str, outer: str) -> bool:
         return any(self.same(a, outer) for a in self.ancestors(inner))

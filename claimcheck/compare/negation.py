@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -247,10 +248,16 @@ def read(claim: Claim, row: int) -> Reading | None:
     s = claim.sentence
     if s.role in SKIPPED_ROLES or s.text.rstrip(" \"'”").endswith("?"):
         return None
-    text = s.text
+    return Reading(claim, row, *_read_text(s.text, claim.entities))
+
+
+@lru_cache(maxsize=1 << 16)
+def _read_text(text: str, entities: tuple) -> tuple:
+    """What `Reading` holds beyond the claim and row, once per wording: outlets print the same sentence word
+    for word, and a reading depends on nothing but the words and their names."""
     tokens = tokenize(text)
     cues = tuple(c for c in (_cue_at(text, tokens, i) for i in range(len(tokens))) if c)
-    said: Attribution | None = find_attribution(text, claim.entities)
+    said: Attribution | None = find_attribution(text, entities)
     speaker_span = range(said.start, said.end) if said else range(0)
     # Who denies is a speaker, not part of what is denied: "The council rejected claims that ...".
     denier_end = min((tokens[c.index].start for c in cues if tokens[c.index].stem in _DENY | _DENY_NOUN), default=0)
@@ -260,10 +267,10 @@ def read(claim: Claim, row: int) -> Reading | None:
         if t.low not in _STOP and t.stem not in polarity and t.start not in speaker_span and t.start >= denier_end
     )
     names = frozenset(
-        (e.label, person_key(e.text)) for e in claim.entities
+        (e.label, person_key(e.text)) for e in entities
         if e.label in _NAMES and e.start not in speaker_span and e.start >= denier_end
     )
-    return Reading(claim, row, tuple(tokens), cues, content, _is_hedged(tokens), _voice(said, text), names)
+    return tuple(tokens), cues, content, _is_hedged(tokens), _voice(said, text), names
 
 
 def _voice(said: Attribution | None, text: str) -> Speaker | None:

@@ -178,8 +178,13 @@ def _needed_similarity(a: Quantity, b: Quantity) -> float:
 
 def relation(a: Quantity, b: Quantity) -> str | None:
     """'error' when both cannot be true, 'warning' when only under a condition, None when they agree."""
-    lo_a, hi_a = interval(a)
-    lo_b, hi_b = interval(b)
+    return _relation(a, b, interval(a), interval(b))
+
+
+def _relation(a: Quantity, b: Quantity, span_a: tuple[float, float], span_b: tuple[float, float]) -> str | None:
+    """`relation` with both intervals already worked out (once per figure, not once per pair)."""
+    lo_a, hi_a = span_a
+    lo_b, hi_b = span_b
     if hi_a < lo_b or hi_b < lo_a:
         return "error"
     scale = max(abs(a.value), abs(b.value)) or 1.0
@@ -259,6 +264,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
     lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_UNIT_ONLY, MIN_SIMILARITY_MEASURE)
     who = [actors(m.claim, m.quantity) for m in mentions]  # once per mention, not once per pair
     when = [periods(m.claim) for m in mentions]
+    spans = [interval(m.quantity) for m in mentions]
     for i, j in similar_pairs(vectors[[m.row for m in mentions]], lowest):
         a, b = mentions[i], mentions[j]
         if a.claim.sentence.article_id == b.claim.sentence.article_id:
@@ -273,7 +279,7 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
         if float(vectors[a.row] @ vectors[b.row]) < needed:
             continue
         related.join(i, j)
-        rel = relation(a.quantity, b.quantity)
+        rel = _relation(a.quantity, b.quantity, spans[i], spans[j])
         if rel:
             conflicts[(i, j)] = rel
         else:

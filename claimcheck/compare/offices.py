@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from claimcheck.compare.common import fingerprint, statement
 from claimcheck.extract.names import acronym, fold
@@ -61,11 +61,12 @@ def link_people(keys: set[str]) -> dict[str, str]:
     # Names by word and by a word's first three letters, so each key is tried against the few names that
     # could contain it or be spelt nearly like it, not against all of them.
     with_word: dict[str, set[str]] = {}
-    with_start: dict[str, set[str]] = {}
+    with_start: dict[str, list[str]] = {}  # full names (two words or more) only: the only ones spelt alike
     for f in full:
         for w in f.split():
             with_word.setdefault(w, set()).add(f)
-            with_start.setdefault(w[:3], set()).add(f)
+            if " " in f:
+                with_start.setdefault(w[:3], []).append(f)
     for key in sorted(keys, key=lambda k: (len(k.split()), k)):
         words = key.split()
         holding = set.intersection(*(with_word[w] for w in words)) if words else set()
@@ -73,11 +74,11 @@ def link_people(keys: set[str]) -> dict[str, str]:
         if len(hosts) == 1:
             canon[key] = hosts[0]
         elif not hosts and len(words) >= 2:
-            alike = set().union(*(with_start[w[:3]] for w in words))
-            near = [f for f in sorted(alike, key=rank.get)
-                    if f != key and len(f.split()) >= 2 and f < key and fuzz.ratio(key, f) >= 90]
+            # rapidfuzz scores a whole list in one call: names sharing a word's first letters are many.
+            near = {f for w in words for f, _, _ in process.extract(key, with_start.get(w[:3], ()), scorer=fuzz.ratio,
+                                                                      score_cutoff=90, limit=None) if f < key}
             if near:
-                canon[key] = near[0]
+                canon[key] = min(near, key=rank.get)
 
     def root(key: str) -> str:
         seen = set()

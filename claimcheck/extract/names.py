@@ -39,6 +39,8 @@ def strip_possessive(name: str) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, accents removed, typographic quotes made plain."""
+    if text.isascii():  # most words: nothing to decompose or replace
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("’", "'").replace("‘", "'").lower()

@@ -43,6 +43,7 @@ def test_queries_ask_only_from_their_rows():
 
 def test_blocking_beyond_the_limit_finds_nearly_every_close_pair(monkeypatch):
     monkeypatch.setattr(neighbours, "CELL_SIZE", 300)
+    monkeypatch.setattr(neighbours, "LIMIT", 100)  # the cap is tested below; here, what blocking finds
     vectors = topics(n_topics=40, per_topic=40)  # 1,600 rows, cut into about 5 cells
     truth = every_pair(vectors, 0.7)
     got = set(similar_pairs(vectors, 0.7, exact_limit=500))
@@ -62,3 +63,24 @@ def test_nothing_to_pair():
     assert similar_pairs(np.zeros((0, 8), np.float32), 0.5) == []
     assert similar_pairs(unit([[1, 0]]), 0.5) == []
     assert similar_pairs(unit([[1, 0], [1, 0.1]]), 0.5, queries=[]) == []
+
+
+def test_a_text_printed_by_many_outlets_still_meets_its_paraphrase(monkeypatch):
+    """Forty copies of one sentence and forty of a close paraphrase: copies must not fill each other's
+    partner lists, and pairing every copy with every copy would cost 1,600 pairs for one fact."""
+    monkeypatch.setattr(neighbours, "LIMIT", 5)
+    background = topics(n_topics=20, per_topic=20)
+    wire = unit([np.r_[1.0, np.zeros(63)]])[0]
+    paraphrase = unit([wire + np.r_[0, 0.2, np.zeros(62)]])[0]
+    vectors = np.vstack([background, np.repeat([wire], 40, axis=0), np.repeat([paraphrase], 40, axis=0)])
+    copies_of = {"wire": set(range(400, 440)), "paraphrase": set(range(440, 480))}
+    got = similar_pairs(vectors, 0.9, exact_limit=100)
+    assert any(i in copies_of["wire"] and j in copies_of["paraphrase"] for i, j in got)
+    assert len([p for p in got if p[0] >= 400]) < 400
+    # Every copy stays linked to its text, so every outlet that printed it can be named in a finding.
+    groups = {i: {i} for i in range(400, 480)}
+    for i, j in (p for p in got if p[0] >= 400):
+        merged = groups[i] | groups[j]
+        for k in merged:
+            groups[k] = merged
+    assert groups[400] == copies_of["wire"] | copies_of["paraphrase"]
