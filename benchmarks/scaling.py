@@ -4,10 +4,10 @@
 
 Each corpus is built from the fixtures (benchmarks/corpus.py: copies with other names and figures). Each run
 is a fresh Python process that calls the pipeline as `claimcheck report` does and writes the JSON and
-Markdown reports; a thread samples the process's resident memory every 10 ms, and each stage's peak is the
-highest sample while it ran. Every size is run cold (empty embedding cache) and then warm (the cache the
-cold run filled). "after embed" is cluster + compare + write: the stages that must not grow with the
-square of the corpus.
+Markdown reports; a thread samples the memory of that process and its workers (proportional set size)
+every 20 ms, and each stage's peak is the highest sample while it ran. Every size is run cold (empty
+cache folder) and then warm (the cache the cold run filled). "after embed" is cluster + compare + write:
+the stages that must not grow with the square of the corpus.
 """
 from __future__ import annotations
 
@@ -27,9 +27,33 @@ sys.path.insert(0, str(ROOT))
 AFTER_EMBED = ("cluster", "compare", "write")
 
 
+def _descendants(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            children = (task / "children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            found += [child, *_descendants(child)]
+    return found
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:  # the process ended between listing and reading
+        pass
+    return 0
+
+
 def _rss() -> int:
-    with open("/proc/self/statm") as f:
-        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    """This process and its workers (spaCy runs in one process per core): the sum of their proportional set
+    sizes, so pages a forked worker shares with its parent are counted once, not twice."""
+    me = os.getpid()
+    return sum(_pss(pid) for pid in [me, *_descendants(me)])
 
 
 class MemoryProbe:
@@ -42,7 +66,7 @@ class MemoryProbe:
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self):
-        while not self._stop.wait(0.01):
+        while not self._stop.wait(0.02):
             self._peak = max(self._peak, _rss())
 
     def lap(self, stage: str) -> None:

@@ -3,12 +3,16 @@
 Clustering and every comparator only ever look at pairs of sentences above some cosine similarity, so
 they ask for those pairs here instead of looping over all pairs. Up to `EXACT_LIMIT` rows the pairs are
 exact: the similarity matrix is computed a block of rows at a time and thresholded. Beyond that they are
-approximate, by blocking: k-means cuts the vectors into cells of about `CELL_SIZE` rows, each row joins
-its `PROBES` nearest cells, and only rows sharing a cell are compared, so the work grows with n times the
-cell size instead of n squared. Pairs of similar sentences almost always share a cell (they are close to
-the same centroids); what blocking misses is mostly pairs near the lowest thresholds. In approximate mode
-each row also keeps at most `LIMIT` partners, its most similar ones, because thousands of near-identical
-template sentences would otherwise hand the comparators millions of pairs that say nothing new.
+approximate, by blocking: k-means cuts the distinct vectors into cells of about `CELL_SIZE` rows, each row
+joins its `PROBES` nearest cells, and only rows sharing a cell are compared, so the work grows with n times
+the cell size instead of n squared. Pairs of similar sentences almost always share a cell (they are close
+to the same centroids); what blocking misses is mostly pairs near the lowest thresholds.
+
+In approximate mode two more bounds keep the pairs, and so the comparators' work, linear in the corpus:
+each distinct text keeps at most `LIMIT` partners, its most similar ones (thousands of near-identical
+template sentences would otherwise hand the comparators millions of pairs that say nothing new), and a
+text printed word for word by many outlets is searched once, with only its first `COPIES` rows paired
+with other texts and the rest chained to those.
 """
 from __future__ import annotations
 
@@ -18,7 +22,7 @@ import numpy as np
 
 EXACT_LIMIT = 6000  # rows; below it every pair is compared (about 0.3 s at the limit on 2 cores)
 CELL_SIZE = 1500  # rows per k-means cell in approximate mode
-PROBES = 2  # cells each row joins (at 100,000 sentences: 99.7% of the pairs above 0.55 found; 3 cells: 99.99%, 1.5x the work)
+PROBES = 2  # cells each row joins; at 100,000 sentences 99.7% of the pairs above 0.55 (3 cells: 99.99%, 1.5x the work)
 LIMIT = 32  # partners a row keeps in approximate mode
 COPIES = 4  # rows of one repeated text that are paired with other texts in approximate mode
 _BLOCK = 1024  # rows of the similarity matrix computed at once
