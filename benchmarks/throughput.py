@@ -2,13 +2,14 @@
 
     .venv/bin/python benchmarks/throughput.py                      # the seeds, and a corpus of ~10,000 sentences
     .venv/bin/python benchmarks/throughput.py --sentences 3000 --no-seeds
+    .venv/bin/python benchmarks/throughput.py --backend onnx-int8   # the report with the optional backend
 
 For each article set:
   1. `claimcheck report` cold (empty cache folder), a real subprocess timed from outside, start-up included;
   2. the same command again, warm (everything cached);
   3. raw `SentenceTransformer.encode` of every sentence the report counted (claimcheck's own segmentation,
      duplicates and junk lines included: what a tool that embeds everything would embed), in a fresh
-     process, model load excluded, after a warm-up batch.
+     process, model load excluded, after a warm-up batch (always torch: the model's own speed).
 Prints sentences a second for each, the ratio end-to-end / raw (target >= 0.8) and cold / warm (target >= 20).
 """
 from __future__ import annotations
@@ -43,10 +44,14 @@ def env() -> dict:
     return dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
 
 
+BACKEND = "torch"
+
+
 def report(paths: list[Path], out: Path, cache: Path) -> tuple[float, dict]:
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "claimcheck", "report", *map(str, paths), "--out", str(out),
-                           "--cache-dir", str(cache), "-q"], capture_output=True, text=True, env=env(), cwd=ROOT)
+                           "--cache-dir", str(cache), "--backend", BACKEND, "-q"],
+                          capture_output=True, text=True, env=env(), cwd=ROOT)
     took = time.perf_counter() - start
     if done.returncode:
         sys.exit(done.stderr)
@@ -82,7 +87,7 @@ def measure(name: str, paths: list[Path], work: Path) -> None:
     n = data["summary"]["sentences"]
     assert n == len(texts), (n, len(texts))
     timing = data["timing"]
-    print(f"\n{name}: {data['summary']['articles']} articles, {n} sentences, {data['summary']['claims']} claims; "
+    print(f"\n{name} (report with --backend {BACKEND}): {data['summary']['articles']} articles, {n} sentences, {data['summary']['claims']} claims; "
           f"embedded {timing['texts_embedded']:.0f} distinct texts")
     print("  stages (cold): " + ", ".join(f"{k} {v:.1f}s" for k, v in timing.items() if not k.startswith("texts_")))
     print(f"  raw encode of all {n} sentences   {encode:8.2f} s   {n / encode:7.1f} sentences/s")
@@ -95,7 +100,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10000, help="size of the corpus built from the fixtures")
     parser.add_argument("--no-seeds", action="store_true")
+    parser.add_argument("--backend", default="torch", choices=["torch", "onnx-int8"])
     args = parser.parse_args()
+    global BACKEND
+    BACKEND = args.backend
     from benchmarks.corpus import build
 
     with tempfile.TemporaryDirectory(prefix="claimcheck-throughput-") as tmp:

@@ -27,12 +27,14 @@ class Options:
 PARALLEL_MIN_BLOCKS = 400  # below this, starting a second process costs more than it saves
 
 
-def analyse(articles, nlp, workers: int = 1) -> tuple[list[Claim], dict]:
+def analyse(articles, nlp, workers: int = 1, while_waiting: Callable[[], None] | None = None) -> tuple[list[Claim], dict]:
     """Segment every article and extract what each sentence claims, in one spaCy pass over all blocks.
 
     Also returns each sentence's spaCy doc by text, so comparators that need tokens reuse this pass. With
     `workers` > 1 and enough text, the articles are split between that many processes (spaCy and the
-    extractors are plain Python on one core each); the result is the same either way.
+    extractors are plain Python on one core each); the result is the same either way. `while_waiting` is
+    called once the workers are running (never before: no thread may run while they are forked), for work
+    this process can do meanwhile.
     """
     blocks = sum(len(a.blocks) for a in articles)
     if workers < 2 or blocks < PARALLEL_MIN_BLOCKS:
@@ -43,7 +45,10 @@ def analyse(articles, nlp, workers: int = 1) -> tuple[list[Claim], dict]:
     chunks = _chunks(articles, workers)
     # fork: the workers inherit the loaded spaCy pipeline instead of loading it again.
     with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
-        results = list(pool.map(_analyse_chunk, chunks))
+        pending = pool.map(_analyse_chunk, chunks)  # with fork, every worker is started by now
+        if while_waiting:
+            while_waiting()
+        results = list(pending)
     from claimcheck.extract.nlp import doc_list_from_bytes
 
     claims: list[Claim] = []
@@ -132,13 +137,31 @@ class Prepared:
     embed_stats: object
 
 
+def preload_encoder(spec):
+    """Import torch and load the model in a thread, while the spaCy workers run: this process only waits
+    for them, and the import alone costs seconds. A run with everything cached never gets here (its report
+    is kept), and a new article almost always brings sentences to encode. A failure is left for the embed
+    stage to report."""
+    import threading
+
+    from claimcheck.embed.encoder import preload
+
+    thread = threading.Thread(target=preload, args=(spec,), name="load-encoder", daemon=True)
+    thread.start()
+    return thread
+
+
 def prepare(articles, spec, cache, show_progress: bool = False, lap=lambda stage: None) -> Prepared:
     from claimcheck.embed import embed_texts
     from claimcheck.extract.nlp import load_nlp
 
-    claims, docs = analyse(articles, load_nlp(), workers=available_cores())
+    loading = []
+    claims, docs = analyse(articles, load_nlp(), workers=available_cores(),
+                           while_waiting=lambda: loading.append(preload_encoder(spec)))
     factual = [c for c in claims if c.sentence.is_fact]
     lap("extract")
+    for thread in loading:
+        thread.join()
     vectors, stats = embed_texts([c.sentence.text for c in factual], spec, cache, show_progress)
     lap("embed")
     return Prepared(claims, factual, vectors, docs, stats)

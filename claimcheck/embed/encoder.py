@@ -82,6 +82,17 @@ def _load(path: str):
         raise ClaimcheckError(f"could not load the embedding model from {path}: {exc}") from exc
 
 
+def preload(spec: ModelSpec) -> None:
+    """Load the torch model ahead of need (pipeline.preload_encoder runs this in a thread); errors are
+    raised again, with their message, when the model is really used."""
+    if spec.backend != "torch":
+        return
+    try:
+        _load(spec.path)
+    except Exception:  # noqa: BLE001 - reported by the embed stage's own call
+        pass
+
+
 def encode(spec: ModelSpec, texts: list[str], show_progress: bool = False):
     """Unit-length float32 vectors, one row per text."""
     if spec.backend == "onnx-int8":

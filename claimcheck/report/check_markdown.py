@@ -23,7 +23,8 @@ def render(data: dict) -> str:
     new_ids = new_article_ids(data)
     names = source_names(data)
     findings = data["findings"]
-    corpus = sum(a["id"] not in new_ids for a in data["articles"])
+    # The store's size: the report itself lists only the corpus articles a finding cites.
+    corpus = check.get("corpus_articles", sum(a["id"] not in new_ids for a in data["articles"]))
     fail_on = check.get("fail_on", "error")
 
     heading = f"### claimcheck: {_count(len(findings), 'new conflict')}" if findings else \

@@ -24,7 +24,8 @@ def render(data: dict) -> str:
     check = data.get("check") or {}
     new_ids = new_article_ids(data)
     names = source_names(data)
-    corpus = sum(a["id"] not in new_ids for a in data["articles"])
+    # The store's size: the report itself lists only the corpus articles a finding cites.
+    corpus = check.get("corpus_articles", sum(a["id"] not in new_ids for a in data["articles"]))
     lines = [f"{_count(len(check.get('new_articles', ())), 'new article')} checked against "
              f"{_count(corpus, 'corpus article')}"]
     for f in data["findings"]:

@@ -30,6 +30,10 @@ def test_comment_without_findings():
         "1 new article checked against 2 corpus articles; 0 findings at or above warning.\n")
 
 
+def test_comment_counts_the_whole_store():
+    assert "checked against 40 corpus articles;" in render(empty_check_data(corpus_articles=40))
+
+
 def test_one_finding_is_singular():
     data = make_check_data(("coast-wire",))
     data["findings"] = data["findings"][:1]

@@ -34,6 +34,10 @@ def test_text_without_findings():
                                           "0 findings at or above error\n")
 
 
+def test_text_counts_the_whole_store_not_only_the_articles_findings_cite():
+    assert render(empty_check_data(corpus_articles=40)).startswith("1 new article checked against 40 corpus articles\n")
+
+
 @pytest.mark.parametrize("fail_on, last", [("error", "1 finding at or above error"),
                                            ("warning", "2 findings at or above warning"),
                                            ("info", "2 findings at or above info")])
