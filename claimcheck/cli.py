@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from claimcheck import __version__
+from claimcheck.config import BACKENDS
 from claimcheck.errors import ClaimcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
@@ -27,7 +28,7 @@ def cli() -> None:
 
 _model_option = click.option("--model", default=None,
                              help="Embedding model: the bundled all-MiniLM-L6-v2 or a local model folder.")
-_backend_option = click.option("--backend", type=click.Choice(("torch", "onnx-int8")), default=None,
+_backend_option = click.option("--backend", type=click.Choice(BACKENDS), default=None,
                                help="Encoder backend: torch (default) or onnx-int8, ONNX Runtime with int8 weights "
                                     "(needs claimcheck[onnx]; exported once into the cache dir).")
 _cache_option = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,

@@ -25,7 +25,7 @@ KEYS = {
 }
 PATH_KEYS = {"facts", "cache_dir", "store"}
 FAIL_LEVELS = ("error", "warning", "info")
-BACKENDS = ("torch", "onnx-int8")  # as claimcheck.embed.encoder.BACKENDS, without importing it
+BACKENDS = ("torch", "onnx-int8")  # encoder backends; the encoder and the CLI take the list from here
 
 
 @dataclass(frozen=True)

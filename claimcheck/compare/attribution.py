@@ -84,15 +84,9 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in normalise(text).split() if w not in _STOP)
 
 
-def same_words(a: Said, b: Said, vectors: np.ndarray) -> bool:
-    """Do two attributions give the same words, or a close paraphrase of them?"""
-    match = _words_match(a.words, b.words)
-    return match if match is not None else float(vectors[a.row] @ vectors[b.row]) >= MIN_SIMILARITY
-
-
 def _words_match(a: str, b: str) -> bool | None:
-    """What the words alone say: the same (True), not the same (False), or a paraphrase only if the
-    sentences around them are close too (None)."""
+    """Do two attributions give the same words? Yes (True), no (False), or a close paraphrase that counts
+    only if the sentences around them are close too (None: MIN_SIMILARITY decides)."""
     ca, cb = _content_words(a), _content_words(b)
     shared = ca & cb
     if len(shared) < 2 or len(shared) < min(len(ca), len(cb)) * 0.5:
@@ -104,7 +98,7 @@ def _words_match(a: str, b: str) -> bool | None:
 
 
 def _sharing_words(word_sets: list[set[str]]) -> list[tuple[int, int]]:
-    """Pairs (i, j), i < j, sorted, that may share enough words for `same_words`, found without trying all
+    """Pairs (i, j), i < j, sorted, that may share enough words for `_words_match`, found without trying all
     pairs (prefix filtering): a pair must share at least t = max(2, half) of the smaller set's words, so it
     shares one of that set's s - t + 1 rarest words, and only those are looked up."""
     frequency = Counter(w for words in word_sets for w in words)

@@ -113,12 +113,8 @@ def periods(claim: Claim) -> set[str]:
     }
 
 
-def different_periods(a: Claim, b: Claim) -> bool:
-    """Figures for different periods ('last year' / 'this year', 2023 / 2024) count different things."""
-    return _disjoint(periods(a), periods(b))
-
-
 def _disjoint(pa: set[str], pb: set[str]) -> bool:
+    """Figures for different periods ('last year' / 'this year', 2023 / 2024) count different things."""
     return bool(pa and pb and not (pa & pb))
 
 
@@ -151,13 +147,9 @@ def actors(claim: Claim, q: Quantity) -> list[frozenset[str]]:
     return found
 
 
-def different_actors(a: Mention, b: Mention) -> bool:
-    """Both figures are about named actors, and no name on one side is a shorter or longer form of one on
-    the other ('Alliance' / 'Civic Alliance' are one; 'Green Valley List' / 'Tarrent Valley' are not)."""
-    return _other_actors(actors(a.claim, a.quantity), actors(b.claim, b.quantity))
-
-
 def _other_actors(sa: list[frozenset[str]], sb: list[frozenset[str]]) -> bool:
+    """Both figures are about named actors (`actors`), and no name on one side is a shorter or longer form of
+    one on the other ('Alliance' / 'Civic Alliance' are one; 'Green Valley List' / 'Tarrent Valley' are not)."""
     return bool(sa and sb) and not any(x <= y or y <= x for x in sa for y in sb)
 
 

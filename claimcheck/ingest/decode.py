@@ -1,7 +1,6 @@
 """Bytes to text: UTF-8 or a byte-order mark when present, otherwise charset_normalizer's best guess."""
 from __future__ import annotations
 
-
 from claimcheck.ingest.skip import Unreadable
 
 # Longest first: the UTF-32 LE mark starts with the UTF-16 LE one.

@@ -5,7 +5,6 @@ import json
 import os
 from dataclasses import dataclass, field
 
-
 from claimcheck.ingest.skip import Unreadable
 
 TEXT_FIELDS = ("text", "body", "content")

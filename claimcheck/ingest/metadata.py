@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-
 # Accepted spellings for each field, first match wins; keys are compared case-insensitively.
 ALIASES = {
     "source": ("source", "outlet", "publisher", "sitename", "site_name", "site"),
