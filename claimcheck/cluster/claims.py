@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from claimcheck.records import Claim, ClaimCluster
+from claimcheck.records import Claim, ClaimCluster, Mention, SharedClaim
 
 DEFAULT_THRESHOLD = 0.45  # cosine distance; all-MiniLM-L6-v2 puts paraphrases of one fact well inside it
 DENSE_LIMIT = 4000  # sentences in one part clustered at once (its distance matrix: 64 MB)
@@ -29,6 +29,20 @@ def cluster_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = 
     # Number clusters by their first sentence so ids do not depend on scikit-learn's labelling.
     ordered = sorted(members.values(), key=lambda cs: min((c.sentence.article_id, c.sentence.index) for c in cs))
     return tuple(ClaimCluster(i, tuple(cs)) for i, cs in enumerate(ordered))
+
+
+def shared_claims(clusters, articles: set[str] | None = None) -> tuple[SharedClaim, ...]:
+    """The clusters with sentences from two or more articles (only `articles`, when given), numbered anew in
+    order, each sentence located in its article. What a reader needs to see what was compared with what."""
+    shared = []
+    for cluster in clusters:
+        mentions = sorted({Mention(c.sentence.article_id, c.sentence.start, c.sentence.end, c.sentence.line)
+                           for c in cluster.claims if articles is None or c.sentence.article_id in articles},
+                          key=lambda m: (m.article_id, m.start, m.end))
+        if len({m.article_id for m in mentions}) >= 2:
+            shared.append(mentions)
+    shared.sort(key=lambda ms: (ms[0].article_id, ms[0].start))
+    return tuple(SharedClaim(i, tuple(ms)) for i, ms in enumerate(shared))
 
 
 def cluster_labels(vectors: np.ndarray, threshold: float) -> list[int]:

@@ -33,10 +33,10 @@ class CheckResult:
 
 def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, facts=(),
                 baseline: Baseline | None = None, log: Callable[[str], None] = lambda _: None) -> CheckResult:
-    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
+    from claimcheck.cluster.claims import DEFAULT_THRESHOLD, cluster_claims, shared_claims
     from claimcheck.compare import compare_all
     from claimcheck.embed.cache import EmbeddingCache, LayeredCache
-    from claimcheck.embed.encoder import resolve_model
+    from claimcheck.embed.encoder import resolve_model, vector_family
     from claimcheck.gate.related import related
     from claimcheck.ingest import read_articles
 
@@ -61,7 +61,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
 
     spec = resolve_model(options.model, options.backend, options.cache_dir)
     model = store.model()
-    if model is not None and model != spec.cache_key:
+    if model is not None and vector_family(model) != vector_family(spec.cache_key):
         raise ClaimcheckError(f"store {store.path} was built with model {model!r}, not {spec.cache_key!r}: "
                               f"check with the model the corpus was indexed with")
     user_cache = EmbeddingCache(options.cache_dir)
@@ -96,7 +96,10 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     timing["texts_from_cache"] = new.embed_stats.cached
     stats = {"sentences": len(new.claims), "claims": len(new.factual), "timing": timing,
              "corpus_articles": len(held), "compared_articles": len(corpus.articles)}
-    report = Report(__version__, tuple(shown), tuple(findings), tuple(skipped), stats)
+    # The claims the new articles share with the articles shown: the picture of who agrees with whom.
+    shared = shared_claims(cluster_claims(claims, vectors, threshold), {a.id for a in shown})
+    shared = tuple(c for c in shared if any(m.article_id in new_ids for m in c.mentions))
+    report = Report(__version__, tuple(shown), tuple(findings), tuple(skipped), stats, shared)
     return CheckResult(report, tuple(sorted(new_ids)), suppressed)
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Report
 from claimcheck.report.build import report_to_dict, validate_report
-from claimcheck.report.writers import WRITERS
+from claimcheck.report.writers import DEFAULT_FORMATS, WRITERS, render
 
 NEW_FILE_MODE = 0o644  # mkstemp makes 0600 files; a report is meant to be read by others
 
@@ -34,7 +34,7 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def write_reports(report: Report, out_dir: Path, name: str, formats=("json", "markdown")) -> list[Path]:
+def write_reports(report: Report, out_dir: Path, name: str, formats=DEFAULT_FORMATS) -> list[Path]:
     """Build, validate and render every format before touching the disk, then write each file atomically."""
     unknown = [f for f in formats if f not in WRITERS]
     if unknown:
@@ -42,7 +42,7 @@ def write_reports(report: Report, out_dir: Path, name: str, formats=("json", "ma
     data = report_to_dict(report)
     validate_report(data)
     # Render all first: a writer that fails must not leave the json of this run beside the markdown of the last.
-    rendered = [(Path(out_dir) / f"{name}{WRITERS[f].extension}", WRITERS[f].render(data)) for f in formats]
+    rendered = [(Path(out_dir) / f"{name}{WRITERS[f].extension}", render(WRITERS[f], data, report)) for f in formats]
     Path(out_dir).mkdir(parents=True, exist_ok=True)
     for path, text in rendered:
         write_atomic(path, text)

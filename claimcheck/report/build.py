@@ -41,6 +41,9 @@ def report_to_dict(report: Report) -> dict:
         "findings": [_finding(f) for f in findings],
         "skipped": [{"path": s.path, "reason": s.reason}
                     for s in sorted(report.skipped, key=lambda s: (s.path, s.reason))],
+        "shared_claims": [{"id": c.id, "sentences": [{"article": m.article_id, "start": m.start, "end": m.end,
+                                                      "line": m.line} for m in c.mentions]}
+                          for c in report.shared],
     }
     timing = _timing(report.stats.get("timing"))
     if timing is not None:
@@ -159,4 +162,9 @@ def _link_problems(data: dict) -> list[str]:
                 problems.append(f"at {where}.article: {st['article']!r} is not an article of this report")
             if st["end"] < st["start"]:
                 problems.append(f"at {where}: end {st['end']} is before start {st['start']}")
+    for i, claim in enumerate(data.get("shared_claims", ())):
+        for j, sentence in enumerate(claim["sentences"]):
+            if sentence["article"] not in known:
+                problems.append(f"at $.shared_claims[{i}].sentences[{j}].article: {sentence['article']!r} is not "
+                                f"an article of this report")
     return problems

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.embed.cache import text_hash
+from claimcheck.embed.encoder import vector_family
 from claimcheck.errors import ClaimcheckError
 from claimcheck.ingest import unique_id
 from claimcheck.records import Article, Claim
@@ -162,7 +163,7 @@ class SqliteStore:
         if held is None:
             self._db.execute("INSERT INTO meta VALUES ('model', ?), ('dim', ?)", (model, str(dim)))
             self._db.execute(f"CREATE VIRTUAL TABLE vectors USING vec0(embedding float[{dim}] distance_metric=cosine)")
-        elif held != model:
+        elif vector_family(held) != vector_family(model):
             raise ClaimcheckError(f"store {self.path} was built with model {held!r}, not {model!r}: "
                                   f"use the same model, or index into a new store with --store")
 
@@ -474,7 +475,8 @@ class StoreVectors:
         self._store = store
 
     def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
-        return self._store.known_vectors(hashes) if self._store.model() == model else {}
+        held = self._store.model()
+        return self._store.known_vectors(hashes) if held and vector_family(held) == vector_family(model) else {}
 
     def put_many(self, model: str, items) -> None:
         pass  # the store takes vectors only with their claims, in add_articles

@@ -108,12 +108,12 @@ def test_a_saved_model_is_used_without_importing_torch(onnx_cache):
 
 
 def test_backends_have_different_cache_keys(onnx_cache):
-    torch_spec = resolve_model(None)
+    torch_spec = resolve_model(None, "torch-fp32")
     onnx_spec = resolve_model(None, "onnx-int8", onnx_cache)
     assert torch_spec.backend == "torch" and onnx_spec.backend == "onnx-int8"
     assert torch_spec.cache_key == "all-MiniLM-L6-v2@gt-0.1.0"  # unchanged: existing caches and stores stay valid
     assert onnx_spec.cache_key != torch_spec.cache_key
-    assert resolve_model(None, "torch") == torch_spec
+    assert resolve_model(None) == resolve_model(None, "torch")
     with pytest.raises(ClaimcheckError, match="unknown encoder backend"):
         resolve_model(None, "tensorflow")
 
@@ -145,7 +145,7 @@ def test_config_backend_is_validated(tmp_path):
     (tmp_path / "claimcheck.toml").write_text('backend = "onnx-int8"\n')
     assert load_config(tmp_path).backend == "onnx-int8"
     (tmp_path / "claimcheck.toml").write_text('backend = "onnx"\n')
-    with pytest.raises(ClaimcheckError, match="'backend' must be one of torch, onnx-int8"):
+    with pytest.raises(ClaimcheckError, match="'backend' must be one of torch, torch-fp32, onnx-int8"):
         load_config(tmp_path)
 
 

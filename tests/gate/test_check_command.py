@@ -164,3 +164,19 @@ def test_a_bad_config_value_is_exit_2_naming_key_and_file(tmp_path):
     result = run_cli("check", "x.txt", cwd=tmp_path)
     assert result.returncode == 2
     assert "fail_on" in result.stderr and "claimcheck.toml" in result.stderr
+
+
+def test_the_html_page_of_a_check_shows_the_finding_and_the_new_article(newsroom, tmp_path):
+    page = tmp_path / "check.html"
+    result = check(newsroom, f"new/{CONTRADICTS}", "--format", "html", "--output", str(page))
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == ""  # the page went to the file
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>") and "<title>claimcheck check</title>" in html
+    assert '<mark class="value">About 9,000</mark>' in html and '<mark class="value">4,150</mark>' in html
+    assert 'data-article="lenfield-evening-post"><summary>' in html and '<span class="badge-new">new</span>' in html
+    # The JSON form of the same check lists the claims the new article shares with the corpus article shown.
+    data = json.loads(check(newsroom, f"new/{CONTRADICTS}", "--format", "json").stdout)
+    assert data["shared_claims"] and all(
+        any(s["article"] == "lenfield-evening-post" for s in c["sentences"]) for c in data["shared_claims"])
+    assert 'class="claim target' in html

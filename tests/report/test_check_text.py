@@ -63,7 +63,11 @@ def test_text_from_articles_cannot_drive_the_terminal():
 
 
 def test_check_formats_cover_the_cli_choices():
+    from claimcheck.cli import FORMATS
+    from claimcheck.report.check_formats import PAGE_FORMATS
+
     assert sorted(CHECK_FORMATS) == ["github", "json", "markdown", "sarif", "text"]
+    assert sorted(FORMATS) == sorted([*CHECK_FORMATS, *PAGE_FORMATS])
     data = make_check_data(("al-nord", "coast-wire"))
     assert CHECK_FORMATS["json"] is json_writer.render
     assert json.loads(CHECK_FORMATS["json"](data)) == data

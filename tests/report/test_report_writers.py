@@ -26,7 +26,7 @@ def check_golden(name: str, text: str) -> None:
     assert text == path.read_bytes().decode("utf-8")
 
 
-@pytest.mark.parametrize("fmt", sorted(WRITERS))
+@pytest.mark.parametrize("fmt", ["json", "markdown"])  # html: tests/report/test_html_writer.py
 def test_writer_matches_golden(report, fmt):
     check_golden(f"report{WRITERS[fmt].extension}", WRITERS[fmt].render(report_to_dict(report)))
 

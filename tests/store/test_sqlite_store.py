@@ -116,6 +116,22 @@ def test_a_store_built_with_another_model_says_so(tmp_path):
         store.add_articles([(other, [claim("courier", 0, "B.")], unit(2)[None], None)], "other@2", 0.45)
 
 
+def test_vectors_of_the_same_model_at_bfloat16_mix_in_one_store(tmp_path):
+    """A store indexed where the processor has bfloat16 takes articles, and lends its vectors, on one
+    without: the two torch precisions agree to cosine 0.9999."""
+    from claimcheck.embed.encoder import BF16_MARK
+    from claimcheck.embed.cache import text_hash
+    from claimcheck.store.sqlite import StoreVectors
+
+    store = open_store(tmp_path / ".claimcheck", create=True)
+    add(store, article("herald"), ["A."], [1])  # indexed with MODEL
+    other = article("courier")
+    store.add_articles([(other, [claim("courier", 0, "B.")], unit(2)[None], None)], MODEL + BF16_MARK, 0.45)
+    assert sorted(store.articles()) == ["news/courier.md", "news/herald.md"]
+    assert list(StoreVectors(store).get_many(MODEL + BF16_MARK, [text_hash("A.")])) == [text_hash("A.")]
+    assert StoreVectors(store).get_many("other@2", [text_hash("A.")]) == {}
+
+
 def test_a_missing_store_tells_the_user_to_index(tmp_path):
     with pytest.raises(ClaimcheckError, match="run `claimcheck index` first"):
         open_store(tmp_path / ".claimcheck")

@@ -1,15 +1,19 @@
-"""The onnx-int8 encoder backend beside torch: encode speed, how close the vectors are, same findings or not.
+"""The encoder backends beside full-precision torch: encode speed, how close the vectors are, same findings or not.
 
-    .venv/bin/python benchmarks/onnx_backend.py [--rounds 5]
+    .venv/bin/python benchmarks/backends.py [--rounds 5]
+
+Backends: torch-fp32 (the reference: the model at full precision), torch (bfloat16 autocast on a processor
+with bfloat16 matrix instructions, otherwise the same as torch-fp32) and onnx-int8 (when onnxruntime is
+installed).
 
 Sentences: every factual sentence (what the pipeline embeds) of the shared seeds and of every fixture set,
-distinct. Both models are loaded first (the ONNX one exported into a temporary cache dir, timed on its
-own), each encodes one warm-up batch, then the two encode all the sentences in alternating rounds and the
+distinct. The models are loaded first (the ONNX one exported into a temporary cache dir, timed on its
+own), each encodes one warm-up batch, then they encode all the sentences in alternating rounds and the
 best round of each counts (other work on the machine slows single rounds, never the best of several).
 
 Findings: `claimcheck report` (a real subprocess, like a user) on the seeds and on every fixture set, with
-each backend, each in its own cache dir; the finding ids and severities must be the same, and both
-reports are scored by ../shared/eval/score.py like benchmarks/accuracy.py does.
+each backend, each in its own cache dir; the finding ids and severities must be those of torch-fp32, and
+every report is scored by ../shared/eval/score.py like benchmarks/accuracy.py does.
 """
 from __future__ import annotations
 
@@ -27,7 +31,16 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.accuracy import SCORER, SHARED, article_sets  # noqa: E402
 
-BACKENDS = ("torch", "onnx-int8")
+REFERENCE = "torch-fp32"
+
+
+def backends() -> tuple[str, ...]:
+    try:
+        import onnxruntime  # noqa: F401
+    except ImportError:
+        print("(onnxruntime is not installed, so onnx-int8 is left out: pip install -e '.[onnx]')")
+        return (REFERENCE, "torch")
+    return (REFERENCE, "torch", "onnx-int8")
 
 
 def all_sets() -> list[tuple[str, Path | None, list[Path]]]:
@@ -52,30 +65,37 @@ def sentences(sets) -> list[str]:
     return list(dict.fromkeys(c.sentence.text for c in claims if c.sentence.is_fact))
 
 
-def speed(texts: list[str], cache: Path, rounds: int) -> dict:
+def speed(texts: list[str], cache: Path, rounds: int, names: tuple[str, ...]) -> dict:
     import numpy as np
 
-    from claimcheck.embed import onnx_backend
     from claimcheck.embed.encoder import encode, resolve_model
 
-    specs = {b: resolve_model(None, b, cache) for b in BACKENDS}
-    started = time.perf_counter()
-    onnx_backend.export(specs["onnx-int8"].path, specs["onnx-int8"].artifacts, specs["onnx-int8"].cache_key)
-    export_s = time.perf_counter() - started
+    specs = {b: resolve_model(None, b, cache) for b in names}
+    export_s = None
+    if "onnx-int8" in specs:
+        from claimcheck.embed import onnx_backend
+
+        spec = specs["onnx-int8"]
+        started = time.perf_counter()
+        onnx_backend.export(spec.path, spec.artifacts, spec.cache_key)
+        export_s = time.perf_counter() - started
     warm = texts[:64]
     for spec in specs.values():  # loads the model and warms it up; neither is timed
         encode(spec, warm)
-    best = {b: float("inf") for b in BACKENDS}
+    best = {b: float("inf") for b in names}
     vectors = {}
     for _ in range(rounds):
         for backend, spec in specs.items():
             started = time.perf_counter()
             vectors[backend] = encode(spec, texts)
             best[backend] = min(best[backend], time.perf_counter() - started)
-    cosine = (vectors["torch"] * vectors["onnx-int8"]).sum(axis=1)
-    worst = int(np.argmin(cosine))
-    return {"export_s": export_s, "best": best, "cos_min": float(cosine.min()), "cos_mean": float(cosine.mean()),
-            "below_0_95": int((cosine < 0.95).sum()), "worst": texts[worst]}
+    close = {}
+    for backend in names[1:]:
+        cosine = (vectors[REFERENCE] * vectors[backend]).sum(axis=1)
+        close[backend] = {"min": float(cosine.min()), "mean": float(cosine.mean()),
+                          "below_0_95": int((cosine < 0.95).sum()), "worst": texts[int(np.argmin(cosine))]}
+    return {"export_s": export_s, "best": best, "cosine": close,
+            "precision": {b: spec.precision for b, spec in specs.items()}}
 
 
 def report(files: list[Path], out: Path, backend: str, cache: Path) -> tuple[dict, float]:
@@ -98,53 +118,58 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per backend (best counts)")
     args = parser.parse_args()
-    try:
-        import onnxruntime  # noqa: F401
-    except ImportError:
-        print("onnxruntime is not installed: pip install -e '.[onnx]'")
-        return 1
+    names = backends()
     sets = all_sets()
     texts = sentences(sets)
-    with tempfile.TemporaryDirectory(prefix="claimcheck-onnx-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="claimcheck-backends-bench-") as tmp:
         tmp = Path(tmp)
-        s = speed(texts, tmp / "speed-cache", args.rounds)
-        rate = {b: len(texts) / s["best"][b] for b in BACKENDS}
+        s = speed(texts, tmp / "speed-cache", args.rounds, names)
+        rate = {b: len(texts) / s["best"][b] for b in names}
         print(f"sentences: {len(texts)} distinct factual sentences of {len(sets)} sets "
               f"(seeds and every fixture set); {os.cpu_count()} cores")
-        print(f"export + int8 quantization, once: {s['export_s']:.1f} s")
-        for b in BACKENDS:
-            print(f"encode {b:10s} {rate[b]:8.1f} sentences/s (best of {args.rounds} rounds, {s['best'][b]:.2f} s)")
-        print(f"speed ratio onnx-int8 / torch: {rate['onnx-int8'] / rate['torch']:.2f}x")
-        print(f"cosine onnx-int8 vs torch: min {s['cos_min']:.4f}, mean {s['cos_mean']:.4f}, "
-              f"{s['below_0_95']} below 0.95; lowest: {s['worst'][:90]!r}")
+        if s["export_s"] is not None:
+            print(f"onnx-int8 export + int8 quantization, once: {s['export_s']:.1f} s")
+        for b in names:
+            precision = f" ({s['precision'][b]})" if b.startswith("torch") else ""
+            print(f"encode {b + precision:17s} {rate[b]:8.1f} sentences/s (best of {args.rounds} rounds, "
+                  f"{s['best'][b]:.2f} s), {rate[b] / rate[REFERENCE]:.2f}x {REFERENCE}")
+        for b, c in s["cosine"].items():
+            print(f"cosine {b} vs {REFERENCE}: min {c['min']:.5f}, mean {c['mean']:.5f}, "
+                  f"{c['below_0_95']} below 0.95; lowest: {c['worst'][:80]!r}")
         print()
         print("claimcheck report per set, each backend in its own fresh cache dir (the first onnx-int8 run")
         print("also exports the model; every run pays start-up, spaCy and extraction, not only the encoder):")
-        print(f"{'set':28s} {'findings':>8s}  same ids+severities  torch s  onnx s")
-        pairs = {b: [] for b in BACKENDS}
+        others = names[1:]
+        print(f"{'set':26s} {'findings':>8s}  " + "  ".join(f"same as fp32: {b:9s}" for b in others)
+              + "  " + "  ".join(f"{b:>10s} s" for b in names))
+        pairs = {b: [] for b in names}
         differ = []
-        total = {b: 0.0 for b in BACKENDS}
+        total = {b: 0.0 for b in names}
         for name, gold, files in sets:
             found, took = {}, {}
-            for b in BACKENDS:
+            for b in names:
                 out = tmp / "reports" / b / name
                 data, took[b] = report(files, out, b, tmp / f"cache-{b}")
                 total[b] += took[b]
                 found[b] = sorted((f["id"], f["severity"]) for f in data["findings"])
                 if gold is not None:
                     pairs[b] += [str(gold), str(out / "report.json")]
-            same = found["torch"] == found["onnx-int8"]
-            if not same:
-                only_t = sorted(set(found["torch"]) - set(found["onnx-int8"]))
-                only_o = sorted(set(found["onnx-int8"]) - set(found["torch"]))
-                differ.append(f"{name}: only torch {only_t}, only onnx-int8 {only_o}")
-            print(f"{name:28s} {len(found['torch']):4d}/{len(found['onnx-int8']):<4d} {'same' if same else 'DIFFERENT':>10s}"
-                  f"          {took['torch']:6.1f}  {took['onnx-int8']:6.1f}")
-        print(f"{'all (wall time)':28s} {'':30s}{total['torch']:6.1f}  {total['onnx-int8']:6.1f}")
+            verdicts = []
+            for b in others:
+                same = found[b] == found[REFERENCE]
+                verdicts.append(f"{'same' if same else 'DIFFERENT':>23s}")
+                if not same:
+                    only_r = sorted(set(found[REFERENCE]) - set(found[b]))
+                    only_b = sorted(set(found[b]) - set(found[REFERENCE]))
+                    differ.append(f"{name}: only {REFERENCE} {only_r}, only {b} {only_b}")
+            print(f"{name:26s} {len(found[REFERENCE]):8d}  " + "  ".join(verdicts) + "  "
+                  + "  ".join(f"{took[b]:12.1f}" for b in names))
+        print(f"{'all (wall time)':26s} {'':10s}" + "  " * len(others) + " " * (25 * len(others))
+              + "  ".join(f"{total[b]:12.1f}" for b in names))
         print()
-        for b in BACKENDS:
+        for b in names:
             print(f"score {b:10s} {score(pairs[b])}")
-        print("findings: " + ("the same on every set" if not differ else "DIFFERENT on " + "; ".join(differ)))
+        print("findings: " + ("the same on every set, with every backend" if not differ else "DIFFERENT on " + "; ".join(differ)))
     return 0 if not differ else 1
 
 
