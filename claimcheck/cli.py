@@ -107,6 +107,7 @@ def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None):
         show_progress=sys.stderr.isatty() and not quiet,
         include=config.include,
         exclude=config.exclude,
+        max_article_chars=config.max_article_chars,
     )
 
 
@@ -289,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         result = cli.main(args=argv, prog_name="claimcheck", standalone_mode=False)
     except ClaimcheckError as exc:
-        _log(f"error: {exc}")
+        _log("error: " + " ".join(str(exc).split()))  # one line, even when a library's message had several
         return exc.exit_code
     except click.exceptions.Abort:
         _log("aborted")

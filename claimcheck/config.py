@@ -22,6 +22,7 @@ KEYS = {
     "fail_on": (str, "lowest severity that makes check fail: error, warning or info"),
     "include": (list, "globs of the article files to read (fnmatch; * crosses folders)"),
     "exclude": (list, "globs of files never to read as articles"),
+    "max_article_chars": (int, "longest article text read, in characters (default 2,000,000); a longer one is skipped"),
 }
 PATH_KEYS = {"facts", "cache_dir", "store"}
 FAIL_LEVELS = ("error", "warning", "info")
@@ -40,6 +41,7 @@ class Config:
     fail_on: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    max_article_chars: int | None = None  # None: claimcheck.ingest.MAX_ARTICLE_CHARS
 
 
 def find_config(start: Path) -> Path | None:
@@ -92,6 +94,8 @@ def _checked(path: Path, key: str, value):
         raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {value!r}")
     if key == "fail_on" and value not in FAIL_LEVELS:
         raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+    if key == "max_article_chars" and value < 1:
+        raise ClaimcheckError(f"config {path}: 'max_article_chars' must be a positive number of characters, not {value!r}")
     if key in ("include", "exclude"):
         if not all(isinstance(g, str) and g for g in value):
             raise ClaimcheckError(f"config {path}: {key!r} must be a list of glob strings, not {value!r}")

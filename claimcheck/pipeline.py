@@ -22,6 +22,7 @@ class Options:
     show_progress: bool = False
     include: tuple[str, ...] = ()  # globs of article files to read
     exclude: tuple[str, ...] = ()
+    max_article_chars: int | None = None  # None: claimcheck.ingest.MAX_ARTICLE_CHARS
 
 
 PARALLEL_MIN_BLOCKS = 400  # below this, starting a second process costs more than it saves
@@ -184,7 +185,8 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     threshold = options.cluster_threshold or DEFAULT_THRESHOLD
     key = None
     if options.cache_dir is not None:
-        key = memo.memo_key(input_digest(paths, options.include, options.exclude), spec.cache_key, threshold,
+        key = memo.memo_key(input_digest(paths, options.include, options.exclude, options.max_article_chars),
+                            spec.cache_key, threshold,
                             options.facts)
         kept = memo.load(options.cache_dir, key, log)
         if kept is not None:  # the same files, model, settings and code as a run before: its report stands
@@ -193,7 +195,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
             lap("cached_report")
             timing.update(texts_embedded=0, texts_from_cache=0)
             return replace(kept, stats={**kept.stats, "timing": timing})
-    articles, skipped = read_articles(paths, options.include, options.exclude)
+    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:

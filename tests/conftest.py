@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import fuzz  # noqa: F401  (hypothesis profiles for the property tests: CLAIMCHECK_FUZZ=ci|deep)
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FIXTURES = ROOT / "fixtures"

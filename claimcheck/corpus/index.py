@@ -44,7 +44,7 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
     from claimcheck.ingest import read_articles
 
     started = time.perf_counter()
-    articles, skipped = read_articles(paths, options.include, options.exclude)
+    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars)
     skipped = list(skipped)
     held = store.articles()
     roots = [relative_path(p, store.root) for p in paths]

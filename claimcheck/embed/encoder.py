@@ -105,6 +105,9 @@ def _load(path: str):
 
         return SentenceTransformer(path, device="cpu", local_files_only=True, trust_remote_code=False)
     except Exception as exc:  # a broken model folder is a user-facing problem, not a traceback
+        if "trust_remote_code" in str(exc):  # the library's advice is to allow it; claimcheck never does
+            raise ClaimcheckError(f"could not load the embedding model from {path}: it needs its own Python code "
+                                  f"to run, and claimcheck never runs code that comes with a model") from exc
         raise ClaimcheckError(f"could not load the embedding model from {path}: {exc}") from exc
 
 

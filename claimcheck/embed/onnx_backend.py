@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import shutil
+import socket
 import sys
 import tempfile
 import time
@@ -124,7 +125,7 @@ def export(model_path: str | Path, folder: Path | str, cache_key: str, show_prog
     _remove_stale_partials(folder)
     if show_progress:
         print(f"claimcheck: exporting {model_path.name} to ONNX int8 (once, into {folder})", file=sys.stderr)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-", dir=folder.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-{_owner()}-", dir=folder.parent))
     try:
         fp32 = tmp / "model.fp32.onnx"
         inputs = _export_fp32(model_path, fp32, settings)
@@ -201,14 +202,34 @@ class _quiet_root_logger:
         self._logger.setLevel(self._level)
 
 
+def _owner() -> str:
+    """Who is exporting, in a partial folder's name: a run on this host whose process is gone was killed."""
+    return f"{socket.gethostname().replace('-', '_')}-{os.getpid()}"
+
+
 def _remove_stale_partials(folder: Path) -> None:
+    """Remove what killed exports left: at once when their process is gone, else after an hour (another host,
+    or a process id used again). A live export on this host is left alone."""
     now = time.time()
+    host = socket.gethostname().replace("-", "_")
     for partial in folder.parent.glob(f".{folder.name}.partial-*"):
+        owner = partial.name.split(".partial-", 1)[1].split("-")
         try:
-            if now - partial.stat().st_mtime > _STALE_SECONDS:
+            dead = owner[0] == host and owner[1].isdigit() and not _alive(int(owner[1]))
+            if dead or now - partial.stat().st_mtime > _STALE_SECONDS:
                 shutil.rmtree(partial, ignore_errors=True)
-        except OSError:
+        except (OSError, IndexError):
             pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, and is someone else's
+        pass
+    return True
 
 
 # --- encoding (onnxruntime and tokenizers only) -------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date
 from claimcheck.extract.dates import extract_dates
 from claimcheck.extract.entities import extract_entities
 from claimcheck.extract.offices import extract_offices
-from claimcheck.extract.predicates import describe
+from claimcheck.extract.predicates import describe_all
 from claimcheck.extract.quantities import extract_quantities
 from claimcheck.extract.speakers import speaker_of
 from claimcheck.records import Claim, Sentence
@@ -20,7 +20,7 @@ def extract_claim(sentence: Sentence, span, published: date | None) -> Claim:
     return Claim(
         sentence=sentence,
         entities=extract_entities(span),
-        quantities=tuple(describe(span, q) for q in extract_quantities(span)),
+        quantities=describe_all(span, extract_quantities(span)),
         offices=extract_offices(span),
         dates=extract_dates(span, published),
         speaker=speaker_of(sentence.text),

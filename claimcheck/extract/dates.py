@@ -10,6 +10,7 @@ recurring days ("every Saturday") and vague spans ("this week") name no single d
 """
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, timedelta
 
@@ -102,7 +103,9 @@ def relative_days(text: str) -> int | None:
     word = found.group(0).lower()
     if found.group("n"):
         n = found.group("n").lower()
-        return int(n) if n.isdigit() else _NUMBER_WORDS[n]
+        if n.isdigit():  # "a billion days ago" names no day (and Python reads at most 4,300 digits)
+            return int(n) if len(n) <= 6 else None
+        return _NUMBER_WORDS[n]
     if word == "the day before yesterday":
         return 2
     return 1 if word in ("yesterday", "last night") else 0
@@ -127,6 +130,13 @@ def nearest_year(month: int, day: int, published: date, future: bool = False) ->
 
 def resolve(text: str, weekday: int | None, published: date | None, future: bool = False) -> date | None:
     """The calendar day a phrase names, or None when it names none or needs a publication date it lacks."""
+    try:
+        return _resolve(text, weekday, published, future)
+    except OverflowError:  # counted back or forward past year 1 or 9999 ("900000 days ago")
+        return None
+
+
+def _resolve(text: str, weekday: int | None, published: date | None, future: bool) -> date | None:
     parts = calendar_parts(text)
     if parts is not None:
         year, month, day = parts
@@ -158,20 +168,14 @@ def _spans(span) -> list[tuple[int, int]]:
     base = span[0].idx if len(span) else 0
     text = span.text
     spans = [[e.start_char - base, e.end_char - base] for e in span.ents if e.label_ == "DATE"]
-    found = []
     for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO, _SLASHED, _WEEKDAY, _RELATIVE):
         for m in pattern.finditer(text):
             month = m.groupdict().get("month")
             if month and not month[0].isupper() and not month.isdigit():
                 continue  # "may 5" in running text is the verb and a number
-            found.append((m.start(), m.end()))
-    for start, end in found:
-        overlapping = [s for s in spans if s[0] < end and start < s[1]]
-        if not overlapping:
-            spans.append([start, end])
-        for s in overlapping:
-            s[0], s[1] = min(s[0], start), max(s[1], end)
-    # Join what overlaps, and the parts of one day split by a comma: "Thursday" + "18 September".
+            spans.append([m.start(), m.end()])
+    # Join what overlaps, and the parts of one day split by a comma: "Thursday" + "18 September". (Sorted
+    # first, so joining costs n log n however many phrases a sentence holds.)
     spans.sort()
     merged: list[list[int]] = []
     for s in spans:
@@ -192,16 +196,24 @@ def _one_day(left: str, gap: str, right: str) -> bool:
     return bool(_WEEKDAY.fullmatch(left) and day_right or day_left and re.fullmatch(r"(?:1[89]|20)\d\d", right))
 
 
-def _word_before(text: str, start: int) -> str:
-    words = re.findall(r"[\w']+", text[:start])
-    return words[-1].lower() if words else ""
+_WORD = re.compile(r"[\w']+")
+_LOOKBACK = 64  # "every" or "each" stands right before the date, so a few words back is far enough
 
 
-def looks_ahead(span, start: int) -> bool:
-    """Does the clause before a date speak of something still to come?"""
+def _word_before(text: str, start: int) -> tuple[str, int]:
+    """The last word before `start` (lower case) and where it starts, or ("", start)."""
+    words = list(_WORD.finditer(text, max(0, start - _LOOKBACK), start))
+    return (words[-1].group().lower(), words[-1].start()) if words else ("", start)
+
+
+def looks_ahead(span, start: int, starts: list[int] | None = None) -> bool:
+    """Does the clause before a date speak of something still to come? (`starts`: the offsets of the
+    span's tokens, when the caller has them.)"""
     base = span[0].idx if len(span) else 0
-    before = [t for t in span if t.idx - base < start]
-    for tok in reversed(before[-10:]):
+    if starts is None:
+        starts = [t.idx - base for t in span]
+    k = bisect.bisect_left(starts, start)
+    for tok in reversed(list(span[max(0, k - 10):k])):
         if tok.lower_ in _CLAUSE_BREAK:
             return False
         if tok.lower_ in _FUTURE:
@@ -212,12 +224,15 @@ def looks_ahead(span, start: int) -> bool:
 def extract_dates(span, published: date | None) -> tuple[DateMention, ...]:
     """Date phrases in one sentence (spaCy Span or Doc), offsets relative to the sentence."""
     text = span.text
+    base = span[0].idx if len(span) else 0
+    starts = [t.idx - base for t in span]
     out = []
     for start, end in _spans(span):
         phrase = text[start:end]
-        if _word_before(text, start) in _RECURRING:
+        word, word_start = _word_before(text, start)
+        if word in _RECURRING:
             # "every Saturday": a habit, not a day; kept as written so nobody reads it as one day.
-            start = text.lower().rfind(_word_before(text, start), 0, start)
+            start = word_start
             phrase = text[start:end]
         found = _WEEKDAY.search(phrase)
         single = not is_range(phrase) and not phrase.lower().startswith(tuple(_RECURRING))
@@ -225,7 +240,7 @@ def extract_dates(span, published: date | None) -> tuple[DateMention, ...]:
         out.append(
             DateMention(
                 text=phrase,
-                resolved=resolve(phrase, weekday, published, looks_ahead(span, start)) if single else None,
+                resolved=resolve(phrase, weekday, published, looks_ahead(span, start, starts)) if single else None,
                 weekday=weekday,
                 start=start,
                 end=end,

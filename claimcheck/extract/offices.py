@@ -51,6 +51,10 @@ _SUCCESSION = re.compile(
     re.IGNORECASE,
 )
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ibn", "dos", "das"}
+# The longest titles and organisation names run to about eight words ("Deputy Minister of Foreign Affairs
+# and Trade"); reading no further keeps a sentence of nothing but title or capitalised words linear.
+_MAX_TITLE_TOKENS = 16
+_MAX_NAME_TOKENS = 16
 _NOT_NAME_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _GENERIC_HEADS = {"chief", "head", "leader"}
 
@@ -78,7 +82,7 @@ def _title_run_ending_at(tokens, end: int) -> int | None:
     if end < 0 or not _is_head(tokens[end]) and not (_lower(tokens[end]) in TITLE_MODIFIERS and _lower(tokens[end]) not in _INNER_ONLY):
         return None
     start = end
-    while start - 1 >= 0:
+    while start - 1 >= 0 and end - start < _MAX_TITLE_TOKENS:
         prev = tokens[start - 1]
         if prev.text == "-" and start - 2 >= 0 and not tokens[start - 2].whitespace_ and _is_title_word(tokens[start - 2]):
             start -= 2
@@ -212,7 +216,7 @@ def _organisation_after(tokens, end: int):
     if i < len(tokens) and _lower(tokens[i]) == "the":
         i += 1
     first = i
-    while i < len(tokens) and (tokens[i].text[:1].isupper() or (_lower(tokens[i]) in ("of", "and", "'s") and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())):
+    while i < len(tokens) and i - first < _MAX_NAME_TOKENS and (tokens[i].text[:1].isupper() or (_lower(tokens[i]) in ("of", "and", "'s") and i + 1 < len(tokens) and tokens[i + 1].text[:1].isupper())):
         i += 1
     if i == first:
         return "", end + 1
@@ -280,10 +284,11 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
 
     for i, tok in enumerate(tokens):
         # Title before the name: "[org] Title Name" and "[org's] Title, Name".
-        run_start = _title_run_ending_at(tokens, i)
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and (_is_title_word(nxt) and _lower(nxt) not in _INNER_ONLY or nxt.text == "-" and not tok.whitespace_):
             run_start = None  # the title goes on: the run is taken at its last word
+        else:
+            run_start = _title_run_ending_at(tokens, i)
         if run_start is not None and not _is_not_current(tokens, run_start, i):
             org_text, org_start = _organisation_before(tokens, run_start)
             after_org, name_at = _organisation_after(tokens, i)

@@ -6,6 +6,7 @@ to the figure: after it ("were injured", "died") or, failing that, before it ("k
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from claimcheck.records import Quantity
@@ -26,11 +27,21 @@ def normalise(lemma: str) -> str:
     return _SAME_OUTCOME.get(lemma, lemma)
 
 
-def _token_index(tokens, base: int, offset: int) -> int | None:
-    for i, tok in enumerate(tokens):
-        if tok.idx - base <= offset < tok.idx - base + len(tok.text):
+class _Tokens:
+    """A sentence's tokens and text, read once for all its figures."""
+
+    def __init__(self, span):
+        self.tokens = list(span)
+        self.text = span.text
+        self.base = self.tokens[0].idx if self.tokens else 0
+        self.starts = [t.idx - self.base for t in self.tokens]
+
+    def index(self, offset: int) -> int | None:
+        """The token that holds character `offset` of the sentence (None between tokens)."""
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.starts[i] + len(self.tokens[i].text):
             return i
-    return None
+        return None
 
 
 TOTAL = "(total)"  # predicate of the whole in "34 of 61 seats": it only ever matches another whole
@@ -52,12 +63,21 @@ def _verb_before(tokens, first: int) -> str:
 
 def describe(span, q: Quantity) -> Quantity:
     """The quantity with its predicate and partitive flag filled in from the sentence."""
-    tokens = list(span)
+    return describe_all(span, (q,))[0]
+
+
+def describe_all(span, quantities) -> tuple[Quantity, ...]:
+    """`describe` for every figure of one sentence, reading its tokens once."""
+    toks = _Tokens(span)
+    return tuple(_describe(toks, q) for q in quantities)
+
+
+def _describe(toks: _Tokens, q: Quantity) -> Quantity:
+    tokens = toks.tokens
     if not tokens:
         return q
-    base = tokens[0].idx
-    first = _token_index(tokens, base, q.start)
-    last = _token_index(tokens, base, max(q.start, q.end - 1))
+    first = toks.index(q.start)
+    last = toks.index(max(q.start, q.end - 1))
     if first is None or last is None:
         return q
     partitive = (
@@ -74,9 +94,10 @@ def describe(span, q: Quantity) -> Quantity:
     # The counted noun follows the figure in most shapes; the verb comes after the noun.
     after = last + 1
     if q.thing_text:
-        where = span.text.find(q.thing_text, q.end)
+        # Only a thing written within 40 characters counts, so the search stops there.
+        where = toks.text.find(q.thing_text, q.end, q.end + 40 + len(q.thing_text))
         if where != -1 and where - q.end <= 40:
-            end_tok = _token_index(tokens, base, where + len(q.thing_text) - 1)
+            end_tok = toks.index(where + len(q.thing_text) - 1)
             after = end_tok + 1 if end_tok is not None else after
     predicate = ""
     i = after

@@ -11,6 +11,7 @@ by the bound words around it ("more than", "+") and given the counted thing.
 """
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from dataclasses import dataclass, replace
@@ -33,14 +34,17 @@ _CURRENCY = (
     r"|(?:\b(?:US|AU|A|CA|C|HK|NZ|S|NT|R))?\$|[€£¥₩₹₪₽₦]"
     r"|\b(?:Rs\.?|RM|USD|EUR|GBP|JPY|KRW|INR|MYR|ILS|CNY|RMB|Rmb|CHF|RUB|AUD|CAD|HKD|NZD|SGD)(?=\s?-?\d)"
 )
+# The longest number written in words is about 30 words ("nine hundred and ninety-nine million ..."); a run
+# is read at most this far, so a text of nothing but number words costs no more than one of digits.
+_MAX_NUMBER_WORDS = 64
+_WORDS = rf"(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD})){{0,{_MAX_NUMBER_WORDS - 1}}}"
 # Where an amount may begin: a currency, digits not inside a longer number, or a number word.
 _START = re.compile(
-    rf"(?P<cur>(?-i:{_CURRENCY}))|(?<![\d.,])(?P<dig>{_DIGITS})"
-    rf"|\b(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b",
+    rf"(?P<cur>(?-i:{_CURRENCY}))|(?<![\d.,])(?P<dig>{_DIGITS})|\b(?P<words>{_WORDS})\b",
     re.I,
 )
 _CURRENCY_AT = re.compile(rf"(?:{_CURRENCY})\s?")
-_NUMBER_AT = re.compile(rf"(?P<dig>{_DIGITS})|(?P<words>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b", re.I)
+_NUMBER_AT = re.compile(rf"(?P<dig>{_DIGITS})|(?P<words>{_WORDS})\b", re.I)
 _SCALE_AT = re.compile(
     r"(?:[\s-]?(?P<long>(?:hundred|thousand|million|billion|trillion|dozen|lakhs?|crores?)"
     r"(?:\s(?:thousand|million|billion))?)\b"  # "4 hundred million"
@@ -92,13 +96,46 @@ _PREFIX_UNIT_BEFORE = re.compile(r"\b(?P<w>aged|magnitude)[\s-]+$", re.I)
 _SIGN_BEFORE = re.compile(r"(?:(?<![\w.,])[-−]|\bminus[\s-])$", re.I)
 _SUB_BEFORE = re.compile(r"\bsub-$", re.I)
 _A_BEFORE = re.compile(r"(?:\b(?P<half>half)\s+)?\b(?P<a>an?)\s+$", re.I)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
+_WORD_BEFORE = re.compile(r"([\w.#']+)\W*$")
+_WORD_AFTER = re.compile(r"\s*([\w.']+)")
+_CODE_GOES_ON = re.compile(r"\s*[-–—]\s*\d")
+_SCALE_WORD_AT = re.compile(r"hundred|thousand|million|billion|trillion|dozen", re.I)
+_CURRENCY_SIGN_AFTER = re.compile(r" ?([€£¥])(?![\d])")
+_FRACTION_AFTER = re.compile(r"[-⁄](\w+)")
+# The words before a figure that bear on it (its bound, sign, a unit such as "aged", "between") are a few
+# words at most: patterns anchored at the figure look back this far, never to the start of the sentence,
+# so each figure costs the same however long the sentence.
+_LOOKBACK = 64
 _NUM_BEFORE_SCALE = {"hundred", "thousand", "million", "billion", "trillion", "dozen"}
 _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "your", "this", "that", "these", "those"}
 _NOT_THING_START = {"last", "next", "this", "per", "each", "every", "ago", "earlier", "later"}
 _THING_SKIP = {"more", "fewer", "less", "additional", "extra", "further", "other"}  # "4,500 more troops"
 _CLAUSE_MARKS = {";", ":", "(", ")", "—", "–", '"', "that", "which", "who", "where", "while"}
 _TIME_NOUNS = {"year", "month", "week", "day", "quarter", "time", "hour", "minute", "second"}
+_MAX_PHRASE_TOKENS = 12  # a counted thing is a few words ("Polish shipyard workers"); a run of nouns is cut there
 _NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
+
+
+def _before(pattern: re.Pattern, text: str, end: int) -> re.Match | None:
+    """`pattern`, anchored with `$`, matched in the few words before `end`."""
+    return pattern.search(text, max(0, end - _LOOKBACK), end)
+
+
+class _Taken:
+    """Character ranges already read as figures. A flag per character: checking a range costs its length,
+    not the number of figures read before it."""
+
+    def __init__(self, size: int):
+        self.flags = bytearray(size)
+
+    def free(self, s: int, e: int) -> bool:
+        return self.flags.find(1, s, e) == -1
+
+    def add(self, s: int, e: int) -> None:
+        e = min(e, len(self.flags))
+        self.flags[s:e] = b"\x01" * max(0, e - s)
 
 
 def extract_quantities(span) -> tuple[Quantity, ...]:
@@ -106,10 +143,10 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
     ctx = _Context(span)
     text = ctx.text
     found: list[Quantity] = []
-    taken: list[tuple[int, int]] = [m.span() for m in _PHONE.finditer(text)]
-
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Taken(len(text))
+    for m in _PHONE.finditer(text):
+        taken.add(*m.span())
+    free = taken.free
 
     for s, e, lo, hi, unit in _vague(text):
         if not free(s, e):
@@ -117,7 +154,7 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
         # Bound words are not read here: "over hundreds of miles" is mostly "across", and a vague span needs no bound.
         thing, thing_text = _thing(ctx, s, e, unit)
         found.append(Quantity(text[s:e], (lo + hi) / 2, lo, hi, "vague", unit, thing, thing_text, s, e))
-        taken.append((s, e))
+        taken.add(s, e)
 
     pos = 0
     while True:
@@ -134,7 +171,7 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
             continue
         quantity, end = _read_figure(ctx, first)
         pos = max(pos, end)
-        taken.append((first.start, end))
+        taken.add(first.start, end)
         if quantity is not None and math.isfinite(quantity.value):  # a 400-digit "number" is no figure
             found.append(quantity)
     return tuple(_inherit_in_brackets(text, sorted(found, key=lambda q: q.start)))
@@ -144,12 +181,12 @@ def _read_figure(ctx: _Context, first: _Amount) -> tuple[Quantity | None, int]:
     """The Quantity that starts with `first` (a range when a second amount follows), or None when it is
     no quantity claim; and where scanning should go on."""
     text = ctx.text
-    sign = _SIGN_BEFORE.search(text, 0, first.start)
+    sign = _before(_SIGN_BEFORE, text, first.start)
     if sign and not first.currency:
         first.start, first.num = sign.start(), -first.num  # "-1.3%", "minus 5 yards"
     _prefix_unit(text, first)
     prefix_bound, bound_start = _bound_before(text, first.start)
-    sub = _SUB_BEFORE.search(text, 0, first.start)
+    sub = _before(_SUB_BEFORE, text, first.start)
     if sub and not prefix_bound:
         prefix_bound, bound_start = "less_than", sub.start()  # "sub-500 sq m"
         first.start = sub.start()
@@ -158,7 +195,7 @@ def _read_figure(ctx: _Context, first: _Amount) -> tuple[Quantity | None, int]:
     if skip_to is not None:
         return None, skip_to
     if second is not None:
-        between = re.search(r"(?i)\bbetween\s+$", text[: first.start])
+        between = _before(_BETWEEN_BEFORE, text, first.start)
         start = between.start() if between else first.start
         low, high = first.value, second.value
         return _quantity(ctx, start, second, (low + high) / 2, low, high, "range")
@@ -193,8 +230,8 @@ def _range_end(text: str, first: _Amount) -> tuple[_Amount | None, int | None]:
     if not connector:
         return None, None
     word = (connector.group("w") or "").lower()
-    between = re.search(r"(?i)\bbetween\s+$", text[: first.start])
-    from_ = re.search(r"(?i)\bfrom\s+$", text[: first.start])
+    between = _before(_BETWEEN_BEFORE, text, first.start)
+    from_ = _before(_FROM_BEFORE, text, first.start)
     if word == "and" and not between:
         return None, None
     if word == "to" and _change_before(text, from_.start() if from_ else first.start):
@@ -203,7 +240,7 @@ def _range_end(text: str, first: _Amount) -> tuple[_Amount | None, int | None]:
     if second is None:
         return None, None
     dash = _is_dash(connector)
-    if dash and re.match(r"\s*[-–—]\s*\d", text[second.end:]):
+    if dash and _CODE_GOES_ON.match(text, second.end):
         return None, second.end  # "555-123-4567", "2014-15-16": a code, not a range
     if not _join_range(first, connector, second):
         return None, (second.end if dash and not second.words else None)  # "3-1 win", "2-2", "2014-15"
@@ -267,10 +304,15 @@ def _inherit_in_brackets(text: str, found: list[Quantity]) -> list[Quantity]:
             and re.fullmatch(r"\s*\(\s*", text[prev.end: q.start])
         ):
             ratio = q.value / prev.value if prev.value else 1.0
+            low = None if prev.low is None else prev.low * ratio
+            high = None if prev.high is None else prev.high * ratio
+            bound = prev.bound
+            if ratio < 0:  # "around -10C (14F)": scaled by a negative ratio, the interval turns round
+                low, high = high, low
+                bound = {"more_than": "less_than", "less_than": "more_than"}.get(bound, bound)
             q = replace(
-                q, bound=prev.bound, thing=q.thing or prev.thing, thing_text=q.thing_text or prev.thing_text,
-                low=None if prev.low is None else prev.low * ratio,
-                high=None if prev.high is None else prev.high * ratio,
+                q, bound=bound, thing=q.thing or prev.thing, thing_text=q.thing_text or prev.thing_text,
+                low=low, high=high,
             )
         out.append(q)
     return out
@@ -326,9 +368,9 @@ def _amount_at(text: str, pos: int) -> _Amount | None:
         if last in _NUM_BEFORE_SCALE and num:
             scale_value = U.SCALE_WORDS[last]
             num /= scale_value
-    if words and re.match(r"(?i)hundred|thousand|million|billion|trillion|dozen", text[pos:]):
+    if words and _SCALE_WORD_AT.match(text, pos):
         # A scale word without a number before it needs "a"/"half a": "a dozen", "half a million".
-        a = _A_BEFORE.search(text, 0, start)
+        a = _before(_A_BEFORE, text, start)
         if not a:
             return None
         start = a.start()
@@ -364,7 +406,7 @@ def _number_at(text: str, pos: int) -> tuple[float, int, bool, str] | None:
     phrase = m.group("words")
     # "five and six" is no number; fall back to the longest leading run that is one.
     pieces = list(re.finditer(r"[A-Za-z]+", phrase))
-    for k in range(len(pieces), 0, -1):
+    for k in range(min(len(pieces), _MAX_NUMBER_WORDS), 0, -1):
         sub = phrase[: pieces[k - 1].end()]
         if sub.split()[-1].lower() == "and":
             continue
@@ -401,9 +443,9 @@ def _attach_unit(text: str, amount: _Amount) -> None:
             amount.unit, amount.factor = unit
             amount.end = sym.end()
             return
-    after = re.match(r" ?([€£¥])(?![\d])", text[end:])
+    after = _CURRENCY_SIGN_AFTER.match(text, end)
     if after and not amount.currency:
-        amount.currency, amount.end = U.CURRENCY_PREFIX[after.group(1)], end + after.end()  # "1,200€"
+        amount.currency, amount.end = U.CURRENCY_PREFIX[after.group(1)], after.end()  # "1,200€"
         return
     word = _UNIT_WORD_AT.match(text, end)
     if not word:
@@ -425,7 +467,7 @@ def _attach_unit(text: str, amount: _Amount) -> None:
 def _prefix_unit(text: str, amount: _Amount) -> None:
     """Units written before the number, which then belong to the figure: "aged 25" is an age in years,
     "magnitude 7.8" a magnitude."""
-    m = _PREFIX_UNIT_BEFORE.search(text, 0, amount.start)
+    m = _before(_PREFIX_UNIT_BEFORE, text, amount.start)
     if m and not amount.unit_name:
         amount.unit = _PREFIX_UNITS[m.group("w").lower()]
         amount.start = m.start()
@@ -439,38 +481,37 @@ class _Context:
         self.text = span.text
         self.tokens = [(t, t.idx - base, t.idx - base + len(t.text)) for t in span]
         self.ents = [(e.label_, e.start_char - base, e.end_char - base) for e in span.ents]
+        # Tokens and entities are in order and do not overlap: lookups are binary searches.
+        self.starts = [s for _, s, _ in self.tokens]
+        self.ends = [e for _, _, e in self.tokens]
+        self.ent_starts = [s for _, s, _ in self.ents]
 
     def token_index(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
-        for i, (_, s, _) in enumerate(self.tokens):
-            if s >= pos:
-                return i
-        return len(self.tokens)
+        return bisect.bisect_left(self.starts, pos)
 
     def token_before(self, pos: int):
         """(token, start, end) of the last token ending at or before `pos`, or None."""
-        found = None
-        for entry in self.tokens:
-            if entry[2] <= pos:
-                found = entry
-            else:
-                break
-        return found
+        i = bisect.bisect_right(self.ends, pos) - 1
+        return self.tokens[i] if i >= 0 else None
 
     def entity_at(self, start: int, end: int) -> tuple[str, int, int] | None:
-        for label, s, e in self.ents:
+        # Only the last two entities starting at or before `start` can contain it (one may end where the
+        # next begins); the first of them that does wins, as in a scan from the left.
+        k = bisect.bisect_right(self.ent_starts, start)
+        for label, s, e in self.ents[max(0, k - 2):k]:
             if s <= start and end <= e:
                 return label, s, e
         return None
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([\w.#']+)\W*$", text[:pos])
+    m = _before(_WORD_BEFORE, text, pos)
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, pos: int) -> str:
-    m = re.match(r"\s*([\w.']+)", text[pos:])
+    m = _WORD_AFTER.match(text, pos)
     return m.group(1).lower().rstrip(".") if m else ""
 
 
@@ -517,7 +558,7 @@ def _glued_junk(text: str, amount: _Amount) -> bool:
         return True
     if after in ":/" and e + 1 < len(text) and text[e + 1].isdigit():
         return True  # clock time "12:30", fraction or date "1/16", "11/14"
-    fraction = re.match(r"[-⁄](\w+)", text[e:])
+    fraction = _FRACTION_AFTER.match(text, e)
     if fraction and (fraction.group(1).lower() in U.FRACTION_WORDS or after == "⁄"):
         return True  # "two-thirds", "1⁄32": fractions are not read
     return False
@@ -574,7 +615,7 @@ def _name_follows(ctx: _Context, end: int) -> bool:
 
 
 def _bound_before(text: str, start: int) -> tuple[str | None, int]:
-    m = _BOUND_BEFORE.search(text, 0, start)
+    m = _before(_BOUND_BEFORE, text, start)
     if not m:
         return None, start
     return _BOUND_OF[m.group("b").lower()], m.start()
@@ -629,7 +670,7 @@ def _noun_phrase(ctx: _Context, i: int) -> tuple[str, str] | None:
     """Adjectives and proper adjectives, then nouns, starting at token `i`; None without a common noun."""
     toks, head = ctx.tokens, None
     j = i
-    while j < len(toks):
+    while j < len(toks) and j - i < _MAX_PHRASE_TOKENS:
         tok, s, e = toks[j]
         ent = ctx.entity_at(s, e)
         if tok.lower_ in _NOT_THING_START or (ent and ent[0] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")):
@@ -724,30 +765,27 @@ def _compound(ctx: _Context, first: int, head: int) -> tuple[str, str] | None:
 def _vague(text: str) -> list[tuple[int, int, float, float, str]]:
     """(start, end, low, high, unit) of vague amounts: "tens of thousands", "several hundred", "thousands"."""
     found: list[tuple[int, int, float, float, str]] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
+    taken = _Taken(len(text))
 
     for m in _VAGUE_OF.finditer(text):
         lo, hi = U.VAGUE_OF[m.group("q").lower()]
         scale = U.SCALE_WORDS[m.group("s").lower()[:-1]]  # "thousands" -> thousand
         found.append((m.start(), m.end(), lo * scale, hi * scale, ""))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _VAGUE_FEW.finditer(text):
-        if not free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         lo, hi = U.VAGUE_FEW[m.group("f").lower()]
         scale = U.SCALE_WORDS[m.group("s").lower()] * (U.SCALE_WORDS[m.group("s2").lower()] if m.group("s2") else 1)
         found.append((m.start(), m.end(), lo * scale, hi * scale, ""))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     for m in _VAGUE_PLURAL.finditer(text):
-        if not free(m.start(), m.end()):
+        if not taken.free(m.start(), m.end()):
             continue
         word = (m.group("s") or m.group("sc")).lower()
         lo, hi = U.VAGUE_PLURALS[word]
         found.append((m.start(), m.end(), lo, hi, ""))
-        taken.append((m.start(), m.end()))
+        taken.add(m.start(), m.end())
     # "billions of dollars", "hundreds of miles": the unit belongs to the figure.
     out = []
     for s, e, lo, hi, unit in found:

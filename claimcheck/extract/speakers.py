@@ -65,7 +65,9 @@ MOUTHPIECES = {"spokesperson", "official", "source", "representative", "aide", "
 
 _CAP = r"[A-Z][\w'’.-]*"
 _PARTICLE = r"(?:von|van|der|den|de|da|del|della|di|du|al|el|bin|ibn|la|le|dos|das)"
-_NAME = rf"{_CAP}(?: (?:{_CAP}|{_PARTICLE}(?= [A-Z])))*"
+# A name runs to a dozen words at most: reading no further keeps a long run of capitalised words (or of
+# initials, "A. B. C.") from being read again from every place a speaker may start.
+_NAME = rf"{_CAP}(?: (?:{_CAP}|{_PARTICLE}(?= [A-Z]))){{0,11}}"
 _DET = r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
 # Words that end a speaker phrase rather than belong to it: auxiliaries, negation, verbs of saying.
 _NOT_IN_SPEAKER = (

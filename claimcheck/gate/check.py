@@ -43,7 +43,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     timing: dict[str, float] = {}
     lap = stopwatch(timing)
 
-    articles, skipped = read_articles(paths, options.include, options.exclude)
+    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:

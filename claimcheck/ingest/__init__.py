@@ -11,22 +11,30 @@ import os
 from collections.abc import Sequence
 
 from claimcheck.ingest.clean import clean_text
-from claimcheck.ingest.decode import decode_text
+from claimcheck.ingest.decode import decode
 from claimcheck.ingest.discover import Found, find_inputs, read_bytes, select
 from claimcheck.ingest.formats import Record, parse
+from claimcheck.ingest.language import not_english
 from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
 from claimcheck.records import Article, Skipped
 
-__all__ = ["input_digest", "read_articles", "unique_id"]
+__all__ = ["MAX_ARTICLE_CHARS", "input_digest", "read_articles", "unique_id"]
+
+# spaCy tags about 4,000 tokens a second on one core: a 1 MB book took 3.5 minutes and 1.4 GB end to end
+# on 2 cores, so this many characters (a long book, ~350,000 tokens) take several minutes, and a 50 MB file
+# would take hours. A longer text is nearly always a dump or a concatenation, not an article.
+# `max_article_chars` in the config raises it.
+MAX_ARTICLE_CHARS = 2_000_000
 
 
-def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()) -> str:
+def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
+                 max_chars: int | None = None) -> str:
     """A hash of exactly what `read_articles` would read (each file's path and bytes, and what it would skip
     while finding files), without decoding or cleaning anything: the key of a kept report."""
     found, skipped = find_inputs(paths)
     found, ruled_out = select(found, include, exclude)
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"max_chars\x00{max_chars or MAX_ARTICLE_CHARS}\x00".encode())
     for s in sorted(skipped + ruled_out, key=lambda s: (s.path, s.reason)):
         digest.update(f"skipped\x00{s.path}\x00{s.reason}\x00".encode())
     for f in found:
@@ -38,43 +46,70 @@ def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Seq
     return digest.hexdigest()
 
 
-def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = ()
-                  ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
+                  max_chars: int | None = None) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
     """`include`/`exclude` are globs (from the config) on each file's path; a file they rule out is listed in
-    `skipped` with the glob, so a file named on the command line never vanishes without a word."""
+    `skipped` with the glob, so a file named on the command line never vanishes without a word. An article
+    whose text is longer than `max_chars` (None: MAX_ARTICLE_CHARS) is skipped, with its length and the limit.
+
+    One article found twice (same text under two names, or the same words with other whitespace, markup
+    or metadata) is read once: the other copy is listed as a duplicate, so it never counts as a second
+    source agreeing with the first."""
+    max_chars = max_chars or MAX_ARTICLE_CHARS
     found, skipped = find_inputs(paths)
     found, ruled_out = select(found, include, exclude)
     skipped.extend(ruled_out)
     articles: list[Article] = []
-    first_with_hash: dict[str, str] = {}  # content hash -> where it was first seen
-    used_ids: set[str] = set()
+    first_seen: dict[tuple[str, str], str] = {}  # ("text" or "words", hash) -> where it was first seen
+    ids = _Ids()
     for f in found:  # sorted by path, so "earlier" and the id suffixes are deterministic
         try:
-            records, problems = parse(f.path, decode_text(read_bytes(f.path)))
+            decoded = decode(read_bytes(f.path))
+            records, problems = parse(f.path, decoded.text)
         except Unreadable as e:
             skipped.append(Skipped(f.path, str(e)))
             continue
         except Exception as e:  # one bad file must not stop the run; the reason still says what broke
             skipped.append(Skipped(f.path, f"could not read: {type(e).__name__}: {e}"))
             continue
+        if decoded.note:  # read all the same; the report says what was repaired
+            skipped.append(Skipped(f.path, decoded.note))
         skipped.extend(Skipped(f.path, p) for p in problems)
         for record in records:
-            label = f"{f.path} ({record.where})" if record.where else f.path
             prefix = f"{record.where}: " if record.where else ""
-            content_hash = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
-            if content_hash in first_with_hash:
-                skipped.append(Skipped(f.path, f"{prefix}duplicate of {first_with_hash[content_hash]}"))
-                continue
-            first_with_hash[content_hash] = label
-            blocks = clean_text(record.text, record.body_start)
-            if not blocks:
-                skipped.append(Skipped(f.path, f"{prefix}no article text left after removing page furniture"))
-                continue
-            article_id = _unique(_base_id(f, record), used_ids)
-            articles.append(_article(f, record, article_id, content_hash, blocks))
+            article, reason = _read_record(f, record, max_chars, first_seen, ids)
+            if reason:
+                skipped.append(Skipped(f.path, prefix + reason))
+            else:
+                articles.append(article)
     articles.sort(key=lambda a: (a.path, a.id))
-    skipped.sort(key=lambda s: (s.path, s.reason))
-    return tuple(articles), tuple(skipped)
+    # A bad file named on the command line and found in a folder given too is listed once.
+    return tuple(articles), tuple(sorted(set(skipped), key=lambda s: (s.path, s.reason)))
+
+
+def _read_record(f: Found, record: Record, max_chars: int, first_seen: dict[tuple[str, str], str], ids: _Ids
+                 ) -> tuple[Article | None, str]:
+    """The article a record holds, or why it is skipped."""
+    label = f"{f.path} ({record.where})" if record.where else f.path
+    if len(record.text) > max_chars:  # checked before cleaning, which would take as long as the rest
+        return None, (f"article too long: {len(record.text):,} characters, over the limit of {max_chars:,} "
+                      f"(max_article_chars in the config raises it)")
+    content_hash = hashlib.sha256(record.text.encode("utf-8")).hexdigest()
+    if ("text", content_hash) in first_seen:
+        return None, f"duplicate of {first_seen['text', content_hash]}"
+    first_seen["text", content_hash] = label
+    blocks = clean_text(record.text, record.body_start)
+    if not blocks:
+        return None, "no article text left after removing page furniture"
+    # The words alone, whatever the line breaks, spacing, quotes, markup or front matter around them.
+    words = hashlib.sha256(" ".join(" ".join(b.text for b in blocks).split()).encode("utf-8")).hexdigest()
+    if ("words", words) in first_seen:
+        return None, f"duplicate of {first_seen['words', words]} (the same text; only whitespace, markup or metadata differ)"
+    first_seen["words", words] = label
+    reason = not_english("\n".join(b.text for b in blocks))
+    if reason:
+        return None, reason
+    return _article(f, record, ids.take(_base_id(f, record)), content_hash, blocks), ""
 
 
 def _stem(path: str) -> str:
@@ -97,10 +132,23 @@ def unique_id(base: str, taken) -> str:
     return candidate
 
 
-def _unique(base: str, used: set[str]) -> str:
-    candidate = unique_id(base, used.__contains__)
-    used.add(candidate)
-    return candidate
+class _Ids:
+    """Hands out unique article ids; remembers the last suffix of each base, so 10,000 files named
+    index.html in 10,000 folders take linear time, not quadratic."""
+
+    def __init__(self) -> None:
+        self.used: set[str] = set()
+        self.next: dict[str, int] = {}
+
+    def take(self, base: str) -> str:
+        n = self.next.get(base, 1)
+        candidate = base if n == 1 else f"{base}~{n}"
+        while candidate in self.used:
+            n += 1
+            candidate = f"{base}~{n}"
+        self.next[base] = n + 1
+        self.used.add(candidate)
+        return candidate
 
 
 def _article(f: Found, record: Record, article_id: str, content_hash: str, blocks) -> Article:

@@ -44,6 +44,13 @@ _NAV = re.compile(r"""
   | \[ [^\]]{1,30} \] [^.!?]*     # a bracketed section label: "[Label] Section name"
 """, re.I | re.X)
 _NAV_MAX_WORDS = 20  # navigation lines are short; a longer line is prose even if it starts like one
+# A longer paragraph (a whole article on one line, a text with no line breaks) is cut into blocks of at
+# most this many characters, at a sentence end or else a space: spaCy refuses texts over a million
+# characters, and reading a sentence's entities scans its whole block, so one huge block costs the square
+# of its length. Real paragraphs stay far below (the longest in the test sets has 614 characters).
+MAX_BLOCK_CHARS = 20_000
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]? (?=[\"'(\[]?[A-Z])")  # ". The", '?" She', ".) A"
+_LETTERS = re.compile(r"[^\W\d_]*")
 
 
 @dataclass
@@ -57,16 +64,38 @@ class _Line:
 def clean_text(text: str, start: int = 0) -> tuple[Block, ...]:
     """Blocks for `text[start:]`, with offsets into `text`."""
     lines = _drop_furniture([line for line in _split(text, start) if line.text])
-    merged: list[_Line] = []
+    merged: list[_Paragraph] = []
     for line in lines:
         if merged and _continues(merged[-1], line):
             _join(merged[-1], line)
         else:
-            merged.append(line)
-    return tuple(
-        Block(line.text, _kind(line, has_next=i + 1 < len(merged)), _offset_map(line.pos))
-        for i, line in enumerate(merged)
-    )
+            merged.append(_Paragraph(line))
+    paragraphs = [p.line() for p in merged]
+    blocks = []
+    for i, line in enumerate(paragraphs):
+        kind = _kind(line, has_next=i + 1 < len(paragraphs))
+        for a, b in _cuts(line.text, MAX_BLOCK_CHARS):
+            blocks.append(Block(line.text[a:b], kind, _offset_map(line.pos[a:b])))
+    return tuple(blocks)
+
+
+def _cuts(text: str, limit: int) -> list[tuple[int, int]]:
+    """(start, end) of the parts of `text` of at most `limit` characters: each cut at the last sentence end
+    in the second half of the part, else at its last space (the space dropped), else anywhere."""
+    parts, a = [], 0
+    while len(text) - a > limit:
+        # A cut at a space drops it; the space may stand right after the part's last allowed character.
+        ends = [m.end() - 1 for m in _SENTENCE_END.finditer(text, a + limit // 2, a + limit + 3)]
+        ends = [e for e in ends if e <= a + limit]
+        if ends:
+            cut, a_next = ends[-1], ends[-1] + 1
+        else:
+            space = text.rfind(" ", a + limit // 2, a + limit + 1)
+            cut, a_next = (space, space + 1) if space != -1 else (a + limit, a + limit)
+        parts.append((a, cut))
+        a = a_next
+    parts.append((a, len(text)))
+    return parts
 
 
 # --- lines -----------------------------------------------------------------------------------------
@@ -178,26 +207,74 @@ def _is_sentence(text: str) -> bool:
 
 # --- joining lines ---------------------------------------------------------------------------------
 
-def _continues(prev: _Line, nxt: _Line) -> bool:
+class _Paragraph:
+    """Lines being joined into one paragraph. Its text grows in pieces and is put together once at the end:
+    building it anew for every line made a long hard-wrapped text take quadratic time."""
+
+    def __init__(self, line: _Line):
+        self.pieces = [line.text]
+        self.pos = list(line.pos)
+        self.end = line.end
+        self.kind = line.kind
+
+    def add(self, text: str, pos: list[int]) -> None:
+        self.pieces.append(text)
+        self.pos.extend(pos)
+
+    def last(self, n: int) -> str:
+        """The last `n` characters (fewer when the text is shorter)."""
+        out = ""
+        for piece in reversed(self.pieces):
+            out = piece[-(n - len(out)):] + out
+            if len(out) == n:
+                break
+        return out
+
+    def pop(self) -> int:
+        """Remove the last character; its offset in the article text."""
+        while not self.pieces[-1]:
+            self.pieces.pop()
+        self.pieces[-1] = self.pieces[-1][:-1]
+        return self.pos.pop()
+
+    def letters_at_end(self) -> str:
+        """The run of letters the text ends with."""
+        found = []
+        for piece in reversed(self.pieces):
+            i = len(piece)
+            while i > 0 and piece[i - 1].isalnum() and not piece[i - 1].isdecimal():  # [^\W\d_]
+                i -= 1
+            found.append(piece[i:])
+            if i > 0:
+                break
+        return "".join(reversed(found))
+
+    def line(self) -> _Line:
+        return _Line("".join(self.pieces), self.pos, self.end, self.kind)
+
+
+def _continues(prev: _Paragraph, nxt: _Line) -> bool:
     """`nxt` carries on `prev`: prev stops mid-sentence (or mid-word) and nxt starts in lower case."""
     if nxt.kind or prev.kind == "heading" or not nxt.text[:1].islower():
         return False
-    t = prev.text
+    t = prev.last(2)
     return t[-1].islower() or t[-1] == "," or (t[-1] == "-" and len(t) > 1 and t[-2].islower())
 
 
-def _join(prev: _Line, nxt: _Line) -> None:
-    m = re.search(r"([^\W\d_]*)(-?)$", prev.text)
-    head, hyphen = m.group(1), m.group(2)
-    tail = re.match(r"[^\W\d_]*", nxt.text).group()
-    if head and tail and not nxt.text[len(tail):].startswith("-") and _broken_word(head, tail):
+def _join(prev: _Paragraph, nxt: _Line) -> None:
+    hyphen = prev.last(1) == "-"
+    hyphen_at = prev.pop() if hyphen else None  # put back below unless the word was broken there
+    head = prev.letters_at_end()
+    tail = _LETTERS.match(nxt.text).group()
+    if head and tail and not nxt.text.startswith("-", len(tail)) and _broken_word(head, tail):
         # "negotia" + "tions": one word; a line-break hyphen ("recon-" + "struction") goes too.
-        cut = len(prev.text) - len(hyphen)
-        prev.text, prev.pos = prev.text[:cut] + nxt.text, prev.pos[:cut] + nxt.pos
+        prev.add(nxt.text, nxt.pos)
     elif hyphen:  # "well-" + "known": a compound split at its own hyphen
-        prev.text, prev.pos = prev.text + nxt.text, prev.pos + nxt.pos
+        prev.add("-", [hyphen_at])
+        prev.add(nxt.text, nxt.pos)
     else:  # the same sentence carried on to the next line
-        prev.text, prev.pos = prev.text + " " + nxt.text, prev.pos + [prev.end] + nxt.pos
+        prev.add(" ", [prev.end])
+        prev.add(nxt.text, nxt.pos)
     prev.end = nxt.end
 
 

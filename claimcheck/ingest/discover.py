@@ -1,7 +1,9 @@
 """Expand the paths given on the command line into the files to read, and read their bytes."""
 from __future__ import annotations
 
+import errno
 import os
+from collections import deque
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
@@ -9,7 +11,10 @@ from claimcheck.ingest.skip import Unreadable
 from claimcheck.records import Skipped
 
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".json", ".jsonl")
-MAX_BYTES = 50 * 1024 * 1024  # far above any article; stops a stray dump or disk image filling memory
+MB = 1024 * 1024
+# Far above any article, but a JSON Lines collection may hold thousands; stops a stray dump or disk image
+# filling memory. Each article's text has its own, lower limit (MAX_ARTICLE_CHARS in ingest/__init__.py).
+MAX_BYTES = 50 * MB
 
 
 @dataclass(frozen=True)
@@ -33,7 +38,7 @@ def find_inputs(paths) -> tuple[list[Found], list[Skipped]]:
         if problem:
             skipped.append(Skipped(given, problem))
         elif os.path.isdir(given):
-            _walk(given, {os.path.realpath(given)}, found, skipped)
+            _walk(given, found, skipped)
         elif not supported(given):
             ext = os.path.splitext(given)[1] or "(none)"
             skipped.append(Skipped(given, f"unsupported file type {ext}; expected one of {', '.join(SUPPORTED)}"))
@@ -74,45 +79,54 @@ def _stat_problem(path: str) -> str | None:
         return "broken link: its target does not exist" if os.path.islink(path) else "no such file or directory"
     except PermissionError:
         return "permission denied"
-    except OSError as e:  # e.g. a symlink loop ("too many levels of symbolic links")
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop: following its links never reaches a file or folder"
         return (e.strerror or str(e)).lower()
     except ValueError:  # a NUL byte in the name
         return "invalid path"
     return None
 
 
-def _walk(folder: str, ancestors: set[str], found: list[Found], skipped: list[Skipped]) -> None:
-    try:
-        with os.scandir(folder) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except PermissionError:
-        skipped.append(Skipped(folder, "permission denied"))
-        return
-    except OSError as e:
-        skipped.append(Skipped(folder, f"cannot list folder: {(e.strerror or str(e)).lower()}"))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):  # hidden entries are editor, VCS or OS files, never articles
-            continue
-        path = os.path.join(folder, entry.name)
+def _walk(root: str, found: list[Found], skipped: list[Skipped]) -> None:
+    """Breadth first, each real folder once: a file reached through several links is found under its
+    shortest name, and folders that link to one another cannot multiply the walk."""
+    seen = {os.path.realpath(root)}
+    queue = deque([(root, frozenset(seen))])  # each folder with the real paths of the folders on its way
+    while queue:
+        folder, ancestors = queue.popleft()
         try:
-            is_dir = entry.is_dir()  # follows links, hence the loop check below
-        except OSError:
-            is_dir = False
-        if is_dir:
-            real = os.path.realpath(path)
-            if real in ancestors:
-                skipped.append(Skipped(path, "directory loop: this folder links back to one that contains it"))
-            else:
-                _walk(path, ancestors | {real}, found, skipped)
-        elif supported(entry.name):  # other extensions inside folders are ignored silently
-            problem = _stat_problem(path)
-            if problem:
-                skipped.append(Skipped(path, problem))
-            elif not os.path.isfile(path):
-                skipped.append(Skipped(path, "not a regular file"))  # a FIFO or device would block or never end
-            else:
-                found.append(Found(path, os.path.realpath(path)))
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except PermissionError:
+            skipped.append(Skipped(folder, "permission denied: cannot list this folder"))
+            continue
+        except OSError as e:
+            skipped.append(Skipped(folder, f"cannot list folder: {(e.strerror or str(e)).lower()}"))
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):  # hidden entries are editor, VCS or OS files, never articles
+                continue
+            path = os.path.join(folder, entry.name)
+            try:
+                is_dir = entry.is_dir()  # follows links, hence the check on real paths below
+            except OSError:  # a link loop: reported below when its name looks like an article
+                is_dir = False
+            if is_dir:
+                real = os.path.realpath(path)
+                if real in ancestors:
+                    skipped.append(Skipped(path, "directory loop: this folder links back to one that contains it"))
+                elif real not in seen:  # else its files are already found under another name
+                    seen.add(real)
+                    queue.append((path, ancestors | {real}))
+            elif supported(entry.name):  # other extensions inside folders are ignored silently
+                problem = _stat_problem(path)
+                if problem:
+                    skipped.append(Skipped(path, problem))
+                elif not os.path.isfile(path):
+                    skipped.append(Skipped(path, "not a regular file"))  # a FIFO or device would block or never end
+                else:
+                    found.append(Found(path, os.path.realpath(path)))
 
 
 def read_bytes(path: str) -> bytes:
@@ -120,11 +134,18 @@ def read_bytes(path: str) -> bytes:
         with open(path, "rb") as f:
             size = os.fstat(f.fileno()).st_size
             if size > MAX_BYTES:
-                raise Unreadable(f"file too large ({size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-            return f.read()
+                raise Unreadable(_too_large(size))
+            data = f.read(MAX_BYTES + 1)  # a file still growing cannot get past the limit either
     except PermissionError:
-        raise Unreadable("permission denied") from None
+        raise Unreadable("permission denied: cannot read this file") from None
     except FileNotFoundError:
         raise Unreadable("no such file or directory") from None
     except OSError as e:
         raise Unreadable(f"cannot read file: {(e.strerror or str(e)).lower()}") from None
+    if len(data) > MAX_BYTES:
+        raise Unreadable(_too_large(len(data)))
+    return data
+
+
+def _too_large(size: int) -> str:
+    return f"file too large: {size:,} bytes, over the limit of {MAX_BYTES:,} bytes ({MAX_BYTES // MB} MB) for one input file"

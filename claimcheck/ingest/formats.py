@@ -38,6 +38,8 @@ def parse(path: str, text: str) -> tuple[list[Record], list[str]]:
 def _markdown(text: str) -> Record:
     import frontmatter  # imported here: each format pays only for its own parser
 
+    if _nested_too_deep(text):
+        raise Unreadable(f"malformed front matter: nested more than {MAX_NESTING:,} levels deep")
     try:
         meta, content = frontmatter.parse(text)
     except Exception as e:  # YAML, TOML and JSON front matter parsers raise their own error types
@@ -46,7 +48,21 @@ def _markdown(text: str) -> Record:
     if not content.strip():
         raise Unreadable("no text after the front matter")
     # The whole file stays Article.text (so line numbers match the file); the body is its stripped tail.
-    return Record(text, meta if isinstance(meta, dict) else {}, body_start=len(text.rstrip()) - len(content))
+    return Record(text, meta if isinstance(meta, dict) else {}, body_start=_body_start(text, content))
+
+
+def _body_start(text: str, content: str) -> int:
+    """Where the body begins in the file as written. Found from the closing delimiter in `text` itself, not
+    from the parsed body's length: the parser turns CRLF line ends into LF, which would shift it."""
+    import frontmatter
+
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    boundary = getattr(handler, "FM_BOUNDARY", None)
+    parts = boundary.split(text, 2) if boundary is not None else []
+    if len(parts) == 3:
+        rest = parts[2]
+        return len(text) - len(rest) + (len(rest) - len(rest.lstrip()))
+    return len(text.rstrip()) - len(content)
 
 
 def _html(text: str) -> Record:
@@ -69,6 +85,8 @@ def _json(text: str) -> tuple[list[Record], list[str]]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise Unreadable(f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise Unreadable("JSON nested too deeply to read") from None
     if isinstance(data, dict):
         record = _from_object(data, None, "")
         if isinstance(record, str):
@@ -90,6 +108,9 @@ def _jsonl(text: str) -> tuple[list[Record], list[str]]:
             obj = json.loads(line)
         except json.JSONDecodeError as e:
             results.append(f"line {n}: malformed JSON at column {e.colno}: {e.msg}")
+            continue
+        except RecursionError:
+            results.append(f"line {n}: JSON nested too deeply to read")
             continue
         results.append(_from_object(obj, n, f"line {n}"))
     return _collect(results)
@@ -113,3 +134,29 @@ def _from_object(obj, index: int | None, where: str) -> Record | str:
             meta = {k: v for k, v in obj.items() if k not in TEXT_FIELDS}
             return Record(value, meta, index=index, where=where)
     return f"{prefix}JSON object has no text (expected a non-empty 'text', 'body' or 'content' field)"
+
+
+# Front matter nested deeper than this is refused unread: PyYAML's C parser recurses once per level, and
+# near 100,000 levels ("[[[[...") it overflows the stack and kills the process instead of raising.
+MAX_NESTING = 1_000
+
+
+def _nested_too_deep(text: str) -> bool:
+    import frontmatter
+
+    text = text.strip()  # as frontmatter.parse finds and splits it
+    handler = frontmatter.detect_format(text, frontmatter.handlers)
+    try:
+        front = handler.split(text)[0] if handler is not None else ""
+    except ValueError:
+        return False
+    if front.count("[") + front.count("{") <= MAX_NESTING:
+        return False
+    depth = deepest = 0
+    for ch in front:
+        if ch in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif ch in "]}":
+            depth = max(0, depth - 1)
+    return deepest > MAX_NESTING

@@ -5,6 +5,7 @@ skipped), the model, the cluster threshold, the facts file's bytes and claimchec
 upgrade, or an edit while developing, never serves a stale report). A hit skips spaCy, torch and the
 comparators altogether. Entries sit in the cache folder beside the embeddings, are written atomically, are
 stored as JSON (never pickle: a cache file must not be able to run code), and only the newest `KEEP` stay.
+An entry that cannot be read is renamed aside (KEY.json.damaged-TIME, never pruned) and computed again.
 """
 from __future__ import annotations
 
@@ -40,24 +41,31 @@ def memo_key(inputs: str, model_key: str, cluster_threshold: float, facts: Path 
 
 
 def load(cache_dir: Path | None, key: str, log=lambda _: None):
-    """The report kept under `key`, or None. An unreadable entry is removed, with a line saying so."""
+    """The report kept under `key`, or None. An unreadable entry is set aside, with a line saying so."""
     if cache_dir is None:
         return None
     path = Path(cache_dir) / FOLDER / f"{key}.json"
     try:
-        text = path.read_text(encoding="utf-8")
+        with open(path, "rb") as f:
+            inode = os.fstat(f.fileno()).st_ino  # what is set aside must be this file, not a newer entry
+            data = f.read()
     except OSError:
         return None
+    from claimcheck.embed.cache import set_aside
     from claimcheck.records import Report
     from claimcheck.store.codec import loads
 
     try:
-        report = loads(Report, text)
+        report = loads(Report, data.decode("utf-8"))
     except Exception as exc:  # a damaged entry is rebuilt, never trusted
-        log(f"set aside an unreadable cached report {path} ({type(exc).__name__}); computing it again")
-        path.unlink(missing_ok=True)
+        aside = set_aside(path, inode)
+        log(f"set aside an unreadable cached report {path} ({type(exc).__name__})"
+            f"{f' as {aside}' if aside else ''}; computing it again")
         return None
-    os.utime(path)  # recently used: pruned last
+    try:
+        os.utime(path)  # recently used: pruned last
+    except OSError:  # pruned by another run meanwhile: what was read stands
+        pass
     return report
 
 

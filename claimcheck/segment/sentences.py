@@ -14,6 +14,11 @@ from claimcheck.records import Article, Block, Sentence
 # "Jane Doe (JD): ..." or "JD: ..." opens a turn in an interview transcript.
 _SPEAKER_TURN = re.compile(r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: \([A-Z]{1,4}\))?|[A-Z]{1,4}):\s")
 _INTERVIEW_OPENER = re.compile(r"^(?:interview|q&a|transcript)\b", re.IGNORECASE)
+# The sentence recogniser leaves text without sentence punctuation as one "sentence", however long; such a
+# run is cut between tokens into pieces of at most this many characters, so no later stage reads more at
+# once. Real sentences stay well under it (the longest in the test sets has 424 characters), and the
+# embedding model reads only about this much of a sentence anyway.
+MAX_SENTENCE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -65,7 +70,7 @@ def segment_article(article: Article, docs: list) -> list[SentenceSpan]:
     roles = block_roles(article.blocks)
     out: list[SentenceSpan] = []
     for block, doc, role in zip(article.blocks, docs, roles):
-        for span in doc.sents:
+        for span in (piece for sent in doc.sents for piece in _pieces(sent, MAX_SENTENCE_CHARS)):
             text = span.text.strip()
             if not any(ch.isalnum() for ch in text):
                 continue
@@ -86,3 +91,17 @@ def segment_article(article: Article, docs: list) -> list[SentenceSpan]:
             )
             out.append(SentenceSpan(sentence, span))
     return out
+
+
+def _pieces(span, limit: int) -> list:
+    """`span`, or when it is longer than `limit` characters, runs of its tokens no longer than that (a
+    single longer token stays whole)."""
+    if span.end_char - span.start_char <= limit:
+        return [span]
+    pieces, first = [], 0
+    for i, token in enumerate(span):
+        if i > first and token.idx + len(token) - span[first].idx > limit:
+            pieces.append(span[first:i])
+            first = i
+    pieces.append(span[first:])
+    return pieces

@@ -4,6 +4,11 @@ Why SQLite: no server, atomic commits (a killed `index` leaves the store as of i
 processes may write at once: writers take turns (BEGIN IMMEDIATE with a long busy timeout) and every
 insert re-checks what the other run may have added meanwhile, so each article is held once.
 
+A damaged store file (not a database, truncated, a claimcheck store with tables missing) is renamed aside,
+never deleted. It cannot be rebuilt without the articles: `index` starts a new store and says to index every
+folder again; `check` stops and says to run `index`. An empty file is what a run killed while creating the
+store leaves: `index` makes the store in it, `check` says there is nothing to check against yet.
+
 Layout: `articles` by path and content hash; `claims` (what was extracted, as JSON) point at a row of
 `embeddings` (one per distinct text), whose vector lives in the vec0 table `vectors` under the same rowid;
 `claim_keys` finds claims by the offices and people they name; `cluster` groups claims that say the same.
@@ -11,14 +16,16 @@ Layout: `articles` by path and content hash; `claims` (what was extracted, as JS
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from dataclasses import replace
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from claimcheck.embed.cache import text_hash
+from claimcheck.embed.cache import damage, set_aside, text_hash, warn
 from claimcheck.embed.encoder import vector_family
 from claimcheck.errors import ClaimcheckError
 from claimcheck.ingest import unique_id
@@ -76,22 +83,54 @@ def _connect(path: Path):
     return db
 
 
+class _Damaged(Exception):
+    """A claimcheck store whose tables are not all there, or not as this version makes them."""
+
+
+@lru_cache(maxsize=1)
+def _columns() -> dict[str, list[str]]:
+    """Each table's columns as _SCHEMA makes them."""
+    db = sqlite3.connect(":memory:")
+    db.executescript(_SCHEMA)
+    tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+    return {t: [row[1] for row in db.execute(f"PRAGMA table_info({t})")] for t in tables}
+
+
 class SqliteStore:
+    """With `create`, the store is made if missing and may be written (index). Without, it is only read
+    (check, baseline), all from one snapshot: an `index` committing meanwhile cannot show it half an update."""
+
     def __init__(self, folder: Path, create: bool = False):
         import sqlean
 
         self.folder = folder
         self.path = store_file(folder)
         self.root = folder.resolve().parent
+        self.create = create
         self._db = None
         if not self.path.is_file():
             if not create:
                 raise ClaimcheckError(f"no corpus store at {self.path}: run `claimcheck index` first, or give --store")
             folder.mkdir(parents=True, exist_ok=True)
+        inode = self.path.stat().st_ino if self.path.exists() else None
         try:
             self._open()
-        except sqlean.DatabaseError as exc:
-            raise ClaimcheckError(f"store {self.path}: not a usable claimcheck store ({exc})") from None
+        except (sqlean.DatabaseError, _Damaged) as exc:
+            reason = str(exc) if isinstance(exc, _Damaged) else damage(exc)
+            if reason is None:
+                raise ClaimcheckError(f"store {self.path}: not a usable claimcheck store ({exc})") from None
+            self._set_aside(reason, inode)
+
+    def _set_aside(self, reason: str, inode: int | None) -> None:
+        self.close()
+        aside = set_aside(self.path, inode)
+        moved = f"moved it to {aside}" if aside else "another run has moved it aside"
+        if not self.create:
+            raise ClaimcheckError(f"store {self.path} is damaged ({reason}); {moved}: run `claimcheck index` on "
+                                  f"every article folder to build it again")
+        warn(f"the corpus store {self.path} is damaged ({reason}); {moved} and started a new one, which holds only "
+             f"what this run indexes: index every article folder again")
+        self._open()
 
     def _open(self) -> None:
         """Connect, switch to WAL (a check reads while an index writes) and make or upgrade the schema.
@@ -106,9 +145,13 @@ class SqliteStore:
         while True:
             try:
                 self._db = _connect(self.path)
+                self._prepare()
+                # After the schema is seen to be ours: a file of another program is left exactly as it was.
                 if self._db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     self._db.execute("PRAGMA journal_mode = WAL")
-                self._prepare()
+                if not self.create:  # from here on every read sees the store as it is now
+                    self._db.execute("BEGIN")
+                    self._db.execute("SELECT COUNT(*) FROM meta").fetchone()
                 return
             except sqlean.OperationalError as exc:
                 if self._db is not None:
@@ -121,9 +164,14 @@ class SqliteStore:
     # -- schema ---------------------------------------------------------------------------------------
     def _prepare(self) -> None:
         db = self._db
-        db.execute("BEGIN IMMEDIATE")  # two runs creating one store at once: the second sees the first's tables
+        # Two runs creating one store at once: the second waits here, then sees the first's tables. A run that
+        # only reads takes no write lock, so a check never waits for an index.
+        db.execute("BEGIN IMMEDIATE" if self.create else "BEGIN")
         try:
             tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if not tables and not self.create:
+                raise ClaimcheckError(f"store {self.path} holds nothing yet (an empty file, as a run killed while "
+                                      f"creating it leaves): run `claimcheck index` first")
             if not tables:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
@@ -131,7 +179,10 @@ class SqliteStore:
                 db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             elif "meta" not in tables:
                 raise ClaimcheckError(f"store {self.path}: this SQLite file is not a claimcheck store")
-            version = int(self._meta("schema_version") or 0)
+            version = self._meta("schema_version")
+            if not (version or "").isdigit():
+                raise _Damaged("no schema version in its meta table")
+            version = int(version)
             if version > SCHEMA_VERSION:
                 raise ClaimcheckError(
                     f"store {self.path} has schema version {version}, newer than this claimcheck reads "
@@ -145,10 +196,24 @@ class SqliteStore:
                     db.execute(statement)
                 version += 1
                 db.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(version),))
+            self._check_tables()
             db.execute("COMMIT")
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:  # SQLite may have rolled back already, on some errors
+                db.execute("ROLLBACK")
             raise
+
+    def _check_tables(self) -> None:
+        """Every table as this version makes it, and the vectors once the store holds any."""
+        tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        wanted = {**_columns(), **({"vectors": None} if self._meta("model") else {})}
+        missing = sorted(set(wanted) - tables)
+        if missing:
+            raise _Damaged(f"table {', '.join(missing)} missing")
+        for table, columns in _columns().items():
+            held = [row[1] for row in self._db.execute(f"PRAGMA table_info({table})")]
+            if held != columns:
+                raise _Damaged(f"table {table} has columns {', '.join(held)}, not {', '.join(columns)}")
 
     def _meta(self, key: str) -> str | None:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

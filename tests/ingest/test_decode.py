@@ -6,8 +6,9 @@ import os
 import pytest
 
 from claimcheck.ingest import read_articles
-from claimcheck.ingest.decode import decode_text
+from claimcheck.ingest.decode import Decoded, decode, decode_text
 from claimcheck.ingest.skip import Unreadable
+from claimcheck.records import Skipped
 
 from .helpers import write
 
@@ -61,3 +62,34 @@ def test_read_articles_reports_binary_and_empty_files(tmp_path):
     ]
     assert [a.id for a in articles] == ["latin"]
     assert articles[0].text == TEXT
+
+
+def test_a_file_cut_off_inside_a_character_is_read_without_it_and_said_so(tmp_path):
+    data = (TEXT + "Reporting by Zoë").encode("utf-8")[:-1]  # a download cut in the middle of "ë"
+    cut = write(tmp_path / "cut.txt", data)
+
+    articles, skipped = read_articles([str(cut)])
+
+    assert articles[0].text == TEXT + "Reporting by Zo"  # not mojibake: the rest is still UTF-8
+    assert skipped == (Skipped(str(cut), "its last 1 byte, an incomplete UTF-8 character (the file looks cut off); "
+                                         "the rest was read"),)
+
+
+def test_utf16_cut_off_after_its_byte_order_mark_is_read_too():
+    decoded = decode(b"\xff\xfe" + TEXT.encode("utf-16-le")[:-1])
+    assert decoded.text == TEXT[:-1]
+    assert "incomplete UTF-16-LE character" in decoded.note
+
+
+def test_stray_windows_1252_bytes_in_utf8_are_read_as_such():
+    # A UTF-8 file with one pasted Windows-1252 "é": the rest must not turn into mojibake.
+    data = "The naïve owner said “thank you” on Monday. ".encode("utf-8") + b"Caf\xe9 Verte reopened."
+    decoded = decode(data)
+    assert decoded.text == "The naïve owner said “thank you” on Monday. Café Verte reopened."
+    assert decoded.note == ("not UTF-8 in 1 place (the first at byte 52): those bytes were read as Windows-1252, "
+                            "the rest as UTF-8")
+
+
+def test_a_clean_file_needs_no_note():
+    assert decode(TEXT.encode("utf-8")) == Decoded(TEXT)
+    assert decode(TEXT.encode("latin-1")) == Decoded(TEXT)

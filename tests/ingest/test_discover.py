@@ -6,6 +6,7 @@ import os
 import pytest
 
 from claimcheck.ingest import read_articles
+from claimcheck.ingest.discover import MAX_BYTES
 from claimcheck.records import Skipped
 
 from .helpers import write
@@ -92,14 +93,14 @@ def test_unreadable_file_is_skipped(tmp_path, monkeypatch):
 
     # Root can read any file, so the refusal is simulated where the module opens files.
     monkeypatch.setattr("claimcheck.ingest.discover.open", denied, raising=False)
-    assert read_articles([str(story)])[1][0].reason == "permission denied"
+    assert read_articles([str(story)])[1][0].reason == "permission denied: cannot read this file"
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root ignores file permissions")
 def test_permission_denied_on_a_real_file(tmp_path):
     story = write(tmp_path / "locked.txt", STORY)
     story.chmod(0)
-    assert read_articles([str(story)])[1][0].reason == "permission denied"
+    assert read_articles([str(story)])[1][0].reason == "permission denied: cannot read this file"
 
 
 def test_include_and_exclude_globs_choose_files_and_say_so(tmp_path, monkeypatch):
@@ -113,3 +114,59 @@ def test_include_and_exclude_globs_choose_files_and_say_so(tmp_path, monkeypatch
         Skipped(os.path.join("news", "drafts", "idea.md"), "excluded by the config glob '*/drafts/*'"),
         Skipped(os.path.join("news", "notes.txt"), "matches no include glob ('*.md')"),
     ]
+
+
+def test_a_file_link_loop_is_reported_whether_found_in_a_folder_or_named(tmp_path):
+    write(tmp_path / "news/story.txt", STORY)
+    os.symlink("b.txt", tmp_path / "news/a.txt")  # a.txt -> b.txt -> a.txt: never reaches a file
+    os.symlink("a.txt", tmp_path / "news/b.txt")
+
+    articles, skipped = read_articles([str(tmp_path / "news"), str(tmp_path / "news/a.txt")])
+
+    assert [a.id for a in articles] == ["story"]
+    loop = "symbolic link loop: following its links never reaches a file or folder"
+    assert skipped == (  # a.txt is named and found in the folder, and listed once
+        Skipped(str(tmp_path / "news/a.txt"), loop),
+        Skipped(str(tmp_path / "news/b.txt"), loop),
+    )
+
+
+def test_folders_linking_to_each_other_are_walked_once_each(tmp_path):
+    # Seven folders each linking to the six others: following every link would visit each folder by
+    # thousands of paths (it grows factorially), so each real folder is walked once, by its shortest name.
+    names = [f"desk{i}" for i in range(7)]
+    for name in names:
+        write(tmp_path / name / f"{name}.txt", f"The {name} reported the ferry to Lund Island resumed.\n")
+    for name in names:
+        for other in names:
+            if other != name:
+                os.symlink(tmp_path / other, tmp_path / name / f"to-{other}")
+
+    articles, skipped = read_articles([str(tmp_path)])
+
+    assert [a.path for a in articles] == [str(tmp_path / name / f"{name}.txt") for name in names]
+    assert skipped == ()
+
+
+def test_a_folder_that_cannot_be_listed_is_skipped_and_the_rest_read(tmp_path, monkeypatch):
+    write(tmp_path / "news/story.txt", STORY)
+    write(tmp_path / "news/locked/other.txt", "Another outlet says the ferry resumed on Friday.\n")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if os.path.basename(path) == "locked":  # root may list any folder, so the refusal is simulated
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr("claimcheck.ingest.discover.os.scandir", scandir)
+    articles, skipped = read_articles([str(tmp_path / "news")])
+    assert [a.id for a in articles] == ["story"]
+    assert skipped == (Skipped(os.path.join(str(tmp_path / "news"), "locked"), "permission denied: cannot list this folder"),)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "dump.txt"
+    with open(huge, "wb") as f:
+        f.truncate(MAX_BYTES + 1)  # sparse: no disk or memory spent, and never read
+    assert read_articles([str(huge)]) == ((), (Skipped(
+        str(huge), "file too large: 52,428,801 bytes, over the limit of 52,428,800 bytes (50 MB) for one input file"),))

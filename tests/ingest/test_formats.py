@@ -144,3 +144,12 @@ def test_jsonl_one_object_per_line_and_bad_lines_skipped_alone(tmp_path):
 def test_json_that_is_not_an_object_or_list_is_skipped(tmp_path):
     articles, skipped = read_articles([str(write(tmp_path / "n.json", "42"))])
     assert articles == () and "neither an object nor a list" in skipped[0].reason
+
+
+def test_markdown_with_windows_line_ends_keeps_the_whole_body():
+    from claimcheck.ingest.formats import parse
+
+    text = "---\r\nsource: Lenfield Post\r\n---\r\n\r\nLENFIELD - About 600 homes flooded.\r\nMore rain is due.\r\n"
+    (record,), problems = parse("lenfield.md", text)
+    assert problems == [] and record.meta == {"source": "Lenfield Post"}
+    assert text[record.body_start:].startswith("LENFIELD - About 600 homes flooded.")
