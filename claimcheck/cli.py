@@ -16,10 +16,42 @@ from claimcheck.errors import ClaimcheckError
 REPORT_FORMATS = ("json", "markdown", "html")  # report.writers.WRITERS
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILED = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by Ctrl-C
 
 
 def _log(message: str) -> None:
-    click.echo(f"claimcheck: {message}", err=True)
+    from claimcheck.runner_safe import log_line  # here, not at the top: `--help` never needs its patterns
+
+    click.echo(log_line(message), err=True)  # one line, and no CI runner command in it (claimcheck/runner_safe.py)
+
+
+def _echo(line: str, err: bool = False) -> None:
+    """A line of our own that names a user's path: one line, and no CI runner command in it."""
+    from claimcheck.runner_safe import one_line
+
+    click.echo(one_line(line), err=err)
+
+
+def _stdout(text: str) -> None:
+    """A command's output on standard output; a pipe or file that cannot take it is one line, exit 2."""
+    try:
+        click.echo(text, nl=False)
+        sys.stdout.flush()
+    except BrokenPipeError:  # `claimcheck check ... | head`: the reader has what it wanted
+        _quiet_stdout()
+    except OSError as exc:
+        _quiet_stdout()
+        raise ClaimcheckError(f"cannot write to standard output: {(exc.strerror or str(exc)).lower()}") from None
+
+
+def _quiet_stdout() -> None:
+    # Python flushes stdout again at exit and would print its own error there; point it at nothing instead.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,15 +72,21 @@ _no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or
 _store_option = click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
                              help="Folder of the corpus store (default: the nearest .claimcheck/ from here up).")
 _quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+# Kept on the click context, not passed through each command's parameters: only _options reads it.
+_links_option = click.option(
+    "--follow-links-outside/--no-follow-links-outside", default=None, expose_value=False,
+    callback=lambda ctx, _param, value: ctx.meta.__setitem__("follow_links_outside", value),
+    help="Read files and folders reached through symbolic links that lead outside PATHS (default: no, such links "
+         "are listed as skipped; or follow_links_outside in the config).")
 _facts_option = click.option("--facts", type=click.Path(dir_okay=False, path_type=Path), default=None,
                              help="Facts file of office holders (YAML or JSON): says which side matches the record.")
 
 
 def _analysis_options(command):
-    """--facts, --model, --backend, --cache-dir, --no-cache and --quiet, in that order: what check and baseline
-    share."""
+    """--facts, --model, --backend, --cache-dir, --no-cache, --quiet and --follow-links-outside, in that order:
+    what check and baseline share."""
     for option in reversed((_facts_option, _model_option, _backend_option, _cache_option, _no_cache_option,
-                            _quiet_option)):
+                            _quiet_option, _links_option)):
         command = option(command)
     return command
 
@@ -67,6 +105,7 @@ def _analysis_options(command):
 @_no_cache_option
 @_facts_option
 @_quiet_option
+@_links_option
 def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, facts, quiet):
     """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md (or the --format
     forms) to --out.
@@ -77,20 +116,24 @@ def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, f
     from claimcheck.config import load_config
     from claimcheck.pipeline import run
     from claimcheck.report import report_to_dict, summary_lines, write_reports
+    from claimcheck.report.atomic import check_writable, report_path
     from claimcheck.report.writers import DEFAULT_FORMATS
 
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise ClaimcheckError(f"--name {name!r} must be a plain file name")
+    # The JSON is the record CI jobs and scripts read, so it is written whatever else is asked for.
+    formats = tuple(dict.fromkeys(("json", *formats))) if formats else DEFAULT_FORMATS
+    for fmt in formats:  # a folder that cannot be written is found now, not after minutes of analysis
+        check_writable(report_path(out_dir, name, fmt))
     config = load_config()
     options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     result = run(list(paths), options, log=_log if not quiet else (lambda _: None))
-    # The JSON is the record CI jobs and scripts read, so it is written whatever else is asked for.
-    written = write_reports(result, out_dir, name, tuple(dict.fromkeys(("json", *formats))) if formats else DEFAULT_FORMATS)
+    written = write_reports(result, out_dir, name, formats)
     if not quiet:
         for line in summary_lines(report_to_dict(result)):
             click.echo(line)
         for path in written:
-            click.echo(f"wrote {path}")
+            _echo(f"wrote {path}")
     return EXIT_OK
 
 
@@ -108,7 +151,15 @@ def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None):
         include=config.include,
         exclude=config.exclude,
         max_article_chars=config.max_article_chars,
+        follow_links_outside=_flag("follow_links_outside", config.follow_links_outside),
     )
+
+
+def _flag(name: str, default: bool) -> bool:
+    """A --X/--no-X flag kept on the click context; the config's value when neither was given."""
+    ctx = click.get_current_context(silent=True)
+    value = ctx.meta.get(name) if ctx is not None else None
+    return default if value is None else value
 
 
 def _store_folder(store, config) -> Path:
@@ -128,6 +179,7 @@ def _store_folder(store, config) -> Path:
 @_cache_option
 @_no_cache_option
 @_quiet_option
+@_links_option
 def index(paths, store, model, backend, cache_dir, no_cache, quiet):
     """Add the articles in PATHS to the corpus store: new files are added, changed ones re-indexed, renamed
     ones re-pointed, and files deleted from a folder in PATHS dropped. What it did goes to stderr."""
@@ -151,8 +203,8 @@ def index(paths, store, model, backend, cache_dir, no_cache, quiet):
                    f"{result.dropped} dropped, {result.unchanged} unchanged, {len(result.skipped)} skipped "
                    f"({result.texts_embedded} sentences embedded, {result.texts_from_cache} from cache) "
                    f"in {result.seconds:.1f} s", err=True)
-        click.echo(f"store {folder}: {held['articles']} articles, {held['claims']} claims, "
-                   f"{held['clusters']} clusters", err=True)
+        _echo(f"store {folder}: {held['articles']} articles, {held['claims']} claims, "
+              f"{held['clusters']} clusters", err=True)
     return EXIT_OK
 
 
@@ -189,6 +241,10 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
     from claimcheck.report import write_atomic
     from claimcheck.report.check_formats import render_check
 
+    from claimcheck.report.atomic import check_writable
+
+    if output:
+        check_writable(output)  # before the analysis, so a bad --output costs nothing
     config = load_config()
     options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     fail_on = fail_on or config.fail_on or "error"
@@ -201,7 +257,7 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
         if not quiet:
             _log(f"wrote {output}")
     else:
-        click.echo(text, nl=False)
+        _stdout(text)
     failing = result.failing(fail_on)
     if not quiet and failing:
         _log(f"{failing} finding(s) at or above {fail_on}")
@@ -263,6 +319,9 @@ def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache,
     from claimcheck.pipeline import run
     from claimcheck.report import write_atomic
 
+    from claimcheck.report.atomic import check_writable
+
+    check_writable(write_to)
     config = load_config()
     options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
     log = _log if not quiet else (lambda _: None)
@@ -272,7 +331,7 @@ def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache,
         findings = run(list(paths), options, log=log).findings
     write_atomic(write_to, baseline_text(findings, __version__))
     if not quiet:
-        click.echo(f"{len(findings)} finding(s) recorded in {write_to}")
+        _echo(f"{len(findings)} finding(s) recorded in {write_to}")
     return EXIT_OK
 
 
@@ -286,19 +345,34 @@ def schema():
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: every user-facing failure becomes one line on stderr and exit code 2."""
+    """Entry point: every user-facing failure becomes one line on stderr and exit code 2; an interrupt is
+    130, as shells report Ctrl-C."""
     try:
         result = cli.main(args=argv, prog_name="claimcheck", standalone_mode=False)
+        sys.stdout.flush()  # here, not at exit, where Python would print its own error for a full disk
     except ClaimcheckError as exc:
-        _log("error: " + " ".join(str(exc).split()))  # one line, even when a library's message had several
+        _log(f"error: {exc}")  # _log makes it one line, even when a library's message had several
         return exc.exit_code
-    except click.exceptions.Abort:
-        _log("aborted")
-        return EXIT_FAILED
-    except click.ClickException as exc:
-        exc.show()
-        return EXIT_FAILED
-    except KeyboardInterrupt:
+    except (click.exceptions.Abort, KeyboardInterrupt):  # click turns Ctrl-C into Abort
         _log("interrupted")
-        return 130
+        return EXIT_INTERRUPTED
+    except click.ClickException as exc:
+        hint = ""
+        if isinstance(exc, click.UsageError) and exc.ctx is not None:
+            hint = f" (see `{exc.ctx.command_path} --help`)"
+        _log(f"error: {exc.format_message()}{hint}")
+        return EXIT_FAILED
+    except BrokenPipeError:  # output piped to a reader that stopped reading (`| head`): not a failure
+        _quiet_stdout()
+        return EXIT_OK
+    except OSError as exc:
+        _quiet_stdout()
+        _log(f"error: {(exc.strerror or str(exc)).lower()}" + (f": {exc.filename}" if exc.filename else ""))
+        return EXIT_FAILED
+    except Exception as exc:  # a bug in claimcheck: still one line, and the way to see more
+        if os.environ.get("CLAIMCHECK_DEBUG"):
+            raise
+        _log(f"error: internal error ({type(exc).__name__}: {exc}); run again with CLAIMCHECK_DEBUG=1 to see "
+             f"where, and please report it")
+        return EXIT_FAILED
     return result if isinstance(result, int) else EXIT_OK

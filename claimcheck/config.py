@@ -23,8 +23,10 @@ KEYS = {
     "include": (list, "globs of the article files to read (fnmatch; * crosses folders)"),
     "exclude": (list, "globs of files never to read as articles"),
     "max_article_chars": (int, "longest article text read, in characters (default 2,000,000); a longer one is skipped"),
+    "follow_links_outside": (bool, "read files and folders reached through symbolic links that lead outside the paths given (default false)"),
 }
 PATH_KEYS = {"facts", "cache_dir", "store"}
+FOLDER_KEYS = {"cache_dir", "store"}  # made if missing; a file (or a broken link) in their place is an error
 FAIL_LEVELS = ("error", "warning", "info")
 BACKENDS = ("torch", "torch-fp32", "onnx-int8")  # encoder backends; the encoder and the CLI take the list from here
 
@@ -42,27 +44,45 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_article_chars: int | None = None  # None: claimcheck.ingest.MAX_ARTICLE_CHARS
+    follow_links_outside: bool = False
 
 
 def find_config(start: Path) -> Path | None:
     """The nearest claimcheck.toml, or pyproject.toml with a [tool.claimcheck] table, from `start` upwards."""
     for folder in [start, *start.parents]:
+        # Anything under the name counts, so a link to a device or a folder is an error, never ignored.
         own = folder / "claimcheck.toml"
-        if own.is_file():
+        if own.exists() or own.is_symlink():
             return own
         project = folder / "pyproject.toml"
-        if project.is_file() and "claimcheck" in _read(project).get("tool", {}):
+        if (project.exists() or project.is_symlink()) and "claimcheck" in _tool(project, _read(project)):
             return project
     return None
 
 
 def _read(path: Path) -> dict:
+    from claimcheck.capped_read import CONFIG_LIMIT, read_capped
+
+    text = read_capped(path, "config", CONFIG_LIMIT)
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimcheckError(f"config {path}: cannot read it: {exc}") from None
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ClaimcheckError(f"config {path}: not valid TOML: {exc}") from None
+    except RecursionError:  # arrays or inline tables nested thousands deep
+        raise ClaimcheckError(f"config {path}: not valid TOML: nested too deeply to read") from None
+
+
+def _tool(path: Path, data: dict) -> dict:
+    """pyproject.toml's [tool] table; another project's file may hold anything under that name."""
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ClaimcheckError(f"config {path}: 'tool' must be a table, not {_shown(tool)}")
+    return tool
+
+
+def _shown(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def load_config(start: Path | None = None) -> Config:
@@ -70,7 +90,9 @@ def load_config(start: Path | None = None) -> Config:
     if path is None:
         return Config()
     data = _read(path)
-    table = data.get("tool", {}).get("claimcheck", {}) if path.name == "pyproject.toml" else data
+    table = _tool(path, data).get("claimcheck", {}) if path.name == "pyproject.toml" else data
+    if not isinstance(table, dict):
+        raise ClaimcheckError(f"config {path}: [tool.claimcheck] must be a table, not {_shown(table)}")
     values = {}
     for key, value in table.items():
         if key not in KEYS:
@@ -78,8 +100,8 @@ def load_config(start: Path | None = None) -> Config:
         kind, _ = KEYS[key]
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if not isinstance(value, kind) or isinstance(value, bool):
-            raise ClaimcheckError(f"config {path}: {key!r} must be a {kind.__name__}, not {value!r}")
+        if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+            raise ClaimcheckError(f"config {path}: {key!r} must be a {kind.__name__}, not {_shown(value)}")
         values[key] = _checked(path, key, value)
     return Config(source=path, **values)
 
@@ -87,17 +109,22 @@ def load_config(start: Path | None = None) -> Config:
 def _checked(path: Path, key: str, value):
     """A value of the right type that also makes sense; paths are relative to the file that names them."""
     if key in PATH_KEYS:
-        return path.parent / value
+        if not value.strip() or "\x00" in value:
+            raise ClaimcheckError(f"config {path}: {key!r} must name a file or folder, not {_shown(value)}")
+        named = path.parent / value
+        if key in FOLDER_KEYS and (named.exists() or named.is_symlink()) and not named.is_dir():
+            raise ClaimcheckError(f"config {path}: {key!r} must name a folder, and {named} is not one")
+        return named
     if key == "cluster_threshold" and not 0.0 < value < 2.0:
-        raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {value!r}")
+        raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {_shown(value)}")
     if key == "backend" and value not in BACKENDS:
-        raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {value!r}")
+        raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {_shown(value)}")
     if key == "fail_on" and value not in FAIL_LEVELS:
-        raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {value!r}")
+        raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {_shown(value)}")
     if key == "max_article_chars" and value < 1:
-        raise ClaimcheckError(f"config {path}: 'max_article_chars' must be a positive number of characters, not {value!r}")
+        raise ClaimcheckError(f"config {path}: 'max_article_chars' must be a positive number of characters, not {_shown(value)}")
     if key in ("include", "exclude"):
         if not all(isinstance(g, str) and g for g in value):
-            raise ClaimcheckError(f"config {path}: {key!r} must be a list of glob strings, not {value!r}")
+            raise ClaimcheckError(f"config {path}: {key!r} must be a list of glob strings, not {_shown(value)}")
         return tuple(value)
     return value

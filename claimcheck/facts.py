@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
+from claimcheck.capped_read import FACTS_LIMIT, read_capped
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extract.names import person_key
 from claimcheck.extract.offices import office_key_from_text
@@ -35,31 +36,41 @@ class Term:
 
 
 def _date(value, where: str) -> date | None:
-    if value in (None, ""):
+    if value is None or value == "":
         return None
+    if isinstance(value, datetime):  # YAML reads "2024-05-01 10:00" as a datetime; a term is by day
+        return value.date()
     if isinstance(value, date):
         return value
     try:
-        return date.fromisoformat(str(value))
+        if isinstance(value, str):
+            return date.fromisoformat(value)
     except ValueError:
-        raise ClaimcheckError(f"{where}: {value!r} is not a date (use YYYY-MM-DD)") from None
+        pass
+    raise ClaimcheckError(f"{where}: {_shown(value)} is not a date (use YYYY-MM-DD)")
+
+
+def _shown(value) -> str:
+    """A value for a message: bounded, and never a deep walk of a nested value."""
+    text = repr(value) if isinstance(value, (str, int, float, bool, date)) else f"a {type(value).__name__}"
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def load_facts(path: Path) -> tuple[Term, ...]:
     """Read a facts file; any problem is an error naming the file and the entry."""
+    text = read_capped(path, "facts file", FACTS_LIMIT)
+    kind = "JSON" if path.suffix.lower() == ".json" else "YAML"
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ClaimcheckError(f"facts file {path}: {exc.strerror or exc}") from None
-    try:
-        if path.suffix.lower() == ".json":
+        if kind == "JSON":
             data = json.loads(text)
         else:
             import yaml
 
-            data = yaml.safe_load(text)
+            data = yaml.safe_load(text)  # the pure-Python loader: it raises on deep nesting, libyaml's can crash
+    except RecursionError:
+        raise ClaimcheckError(f"facts file {path} is not valid {kind}: nested too deeply to read") from None
     except Exception as exc:  # both parsers say where the syntax broke
-        raise ClaimcheckError(f"facts file {path} is not valid {path.suffix.lstrip('.') or 'YAML'}: {exc}") from None
+        raise ClaimcheckError(f"facts file {path} is not valid {kind}: {exc}") from None
     entries = data.get("offices") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise ClaimcheckError(f"facts file {path}: expected a list under 'offices'")
@@ -70,10 +81,13 @@ def load_facts(path: Path) -> tuple[Term, ...]:
             raise ClaimcheckError(f"{where}: each entry needs 'office' and 'holder'")
         unknown = set(entry) - {"office", "holder", "from", "to", "source", "note"}
         if unknown:
-            raise ClaimcheckError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
-        key = office_key_from_text(str(entry["office"]))
+            raise ClaimcheckError(f"{where}: unknown key(s) {', '.join(sorted(map(_shown, unknown)))}")
+        for name in ("office", "holder"):
+            if not isinstance(entry[name], str):
+                raise ClaimcheckError(f"{where}: {name!r} must be text, not {_shown(entry[name])}")
+        key = office_key_from_text(entry["office"])
         if not key:
-            raise ClaimcheckError(f"{where}: {entry['office']!r} does not read as an office (e.g. 'Mayor of Saltmere')")
+            raise ClaimcheckError(f"{where}: {_shown(entry['office'])} does not read as an office (e.g. 'Mayor of Saltmere')")
         terms.append(Term(
             office=str(entry["office"]), office_key=key, holder=str(entry["holder"]),
             holder_key=person_key(str(entry["holder"])),

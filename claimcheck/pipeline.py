@@ -23,6 +23,7 @@ class Options:
     include: tuple[str, ...] = ()  # globs of article files to read
     exclude: tuple[str, ...] = ()
     max_article_chars: int | None = None  # None: claimcheck.ingest.MAX_ARTICLE_CHARS
+    follow_links_outside: bool = False  # read files reached through links that lead outside the paths given
 
 
 PARALLEL_MIN_BLOCKS = 400  # below this, starting a second process costs more than it saves
@@ -40,12 +41,10 @@ def analyse(articles, nlp, workers: int = 1, while_waiting: Callable[[], None] |
     blocks = sum(len(a.blocks) for a in articles)
     if workers < 2 or blocks < PARALLEL_MIN_BLOCKS:
         return _analyse_here(articles, nlp)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from claimcheck.workers import process_pool, stopped_on_failure
 
     chunks = _chunks(articles, workers)
-    # fork: the workers inherit the loaded spaCy pipeline instead of loading it again.
-    with ProcessPoolExecutor(len(chunks), mp_context=multiprocessing.get_context("fork")) as pool:
+    with process_pool(len(chunks)) as pool, stopped_on_failure():
         pending = pool.map(_analyse_chunk, chunks)  # with fork, every worker is started by now
         if while_waiting:
             while_waiting()
@@ -185,7 +184,8 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     threshold = options.cluster_threshold or DEFAULT_THRESHOLD
     key = None
     if options.cache_dir is not None:
-        key = memo.memo_key(input_digest(paths, options.include, options.exclude, options.max_article_chars),
+        key = memo.memo_key(input_digest(paths, options.include, options.exclude, options.max_article_chars,
+                                         options.follow_links_outside),
                             spec.cache_key, threshold,
                             options.facts)
         kept = memo.load(options.cache_dir, key, log)
@@ -195,7 +195,8 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
             lap("cached_report")
             timing.update(texts_embedded=0, texts_from_cache=0)
             return replace(kept, stats={**kept.stats, "timing": timing})
-    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars)
+    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars,
+                                      options.follow_links_outside)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:
@@ -216,7 +217,7 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
     clusters = cluster_claims(factual, vectors, threshold)
     lap("cluster")
     by_id = {a.id: a for a in articles}
-    findings = compare_all(factual, vectors, by_id, facts, docs)
+    findings = compare_all(factual, vectors, by_id, facts, docs, log)
     lap("compare")
     # What a run cost differs between a cold and a warm run, so it goes with the timings, the one part
     # of the report allowed to differ between runs over the same inputs.
@@ -232,5 +233,5 @@ def run(paths: Sequence[str], options: Options, log: Callable[[str], None] = lam
         shared=shared_claims(clusters),
     )
     if key is not None:
-        memo.save(options.cache_dir, key, report)
+        memo.save(options.cache_dir, key, report, log)
     return report

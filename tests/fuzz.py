@@ -132,3 +132,116 @@ def hang_guard(seconds: int):
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, previous)
+
+
+# --- the command line in this process, for property tests over its inputs ---------------------------
+
+def run_main(cwd, *args) -> tuple[int, str, str]:
+    """`claimcheck ARGS` through its real entry point, in this process (so the model and spaCy load once for
+    all examples), run from `cwd` (where the config is found): exit code, stdout, stderr."""
+    import io
+    import os
+    from contextlib import redirect_stderr, redirect_stdout
+
+    from claimcheck.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main([str(a) for a in args])
+    finally:
+        os.chdir(here)
+    return code, out.getvalue(), err.getvalue()
+
+
+def assert_failed_cleanly(code: int, err: str) -> None:
+    """Exit 0 or 2; every line on stderr is one of claimcheck's own (one per problem: a file skipped, a
+    warning); a failure ends with exactly one error line; and no bug was caught by the entry point's last
+    resort (that still prints one line, but is a bug)."""
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert code in (0, 2), (code, err)
+    assert "Traceback" not in err and "internal error" not in err, err
+    assert all(line.startswith("claimcheck: ") for line in lines), err
+    errors = [line for line in lines if line.startswith("claimcheck: error: ")]
+    assert errors == (lines[-1:] if code == 2 else []), err
+
+
+class Deep:
+    """A list nested `depth` levels deep, written as brackets (no parser needs to build it first)."""
+
+    def __init__(self, depth: int):
+        self.depth = depth
+
+    def __repr__(self) -> str:
+        return f"Deep({self.depth})"
+
+
+# Values of every shape a JSON, YAML or TOML file can hold, nested a little, or (Deep) very deeply.
+_scalars = st.one_of(st.none(), st.booleans(), st.integers(-2**63, 2**63 - 1), st.floats(), st.text(max_size=30),
+                     st.dates(), st.sampled_from(["", "2024-05-01", "Mayor of Saltmere", "torch", "error"]))
+any_values = st.one_of(
+    st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                   st.dictionaries(st.text(max_size=12), inner, max_size=4)),
+                 max_leaves=12),
+    st.integers(2, 200_000).map(Deep),
+)
+
+
+def json_text(value) -> str:
+    import json
+    from datetime import date
+
+    if isinstance(value, Deep):
+        return "[" * value.depth + "]" * value.depth
+    if isinstance(value, list):
+        return "[" + ", ".join(json_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k)}: {json_text(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, date):
+        return json.dumps(value.isoformat())
+    return json.dumps(value)  # NaN and Infinity come out as JavaScript writes them: not JSON, a fine input
+
+
+def yaml_text(value) -> str:
+    import yaml
+
+    if isinstance(value, Deep):
+        return "- " * value.depth + "x\n"  # block sequences, each inside the last
+    return yaml.safe_dump(_without_deep(value), allow_unicode=True)
+
+
+def toml_text(value) -> str:
+    """A TOML value; an unsupported one (None) comes out as text no parser takes, which is an input too."""
+    import json
+    import math
+    from datetime import date
+
+    if isinstance(value, Deep):
+        return "[" * value.depth + "]" * value.depth
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "nan" if math.isnan(value) else ("inf" if value > 0 else "-inf")
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return "[" + ", ".join(toml_text(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {toml_text(v)}" for k, v in value.items()) + "}"
+    if value is None:
+        return "null"
+    return json.dumps(value, ensure_ascii=False)  # TOML's basic strings take JSON's escapes
+
+
+def _without_deep(value):
+    if isinstance(value, Deep):
+        return "deep"
+    if isinstance(value, list):
+        return [_without_deep(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _without_deep(v) for k, v in value.items()}
+    return value

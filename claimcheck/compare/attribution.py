@@ -22,7 +22,7 @@ from itertools import chain, combinations, product
 import numpy as np
 from rapidfuzz import fuzz
 
-from claimcheck.compare.common import Groups, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, Guard, fingerprint, name_sources, statement
 from claimcheck.compare.offices import link_people
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.speakers import MOUTHPIECES, ORG_WORDS, Attribution, Speaker, find_attribution, plain_quotes
@@ -148,25 +148,28 @@ def _opens_quote(text: str) -> bool:
     return plain.count('"') % 2 == 1 and (at == 0 or plain[at - 1] in " :(") and plain[at + 1 : at + 2].isalnum()
 
 
-def _attributions(claims: list[Claim]) -> list[Said]:
-    out = []
-    for span in _passages(claims):
-        first = claims[span[0]].sentence
-        if first.role in SKIPPED_ROLES or claims[span[-1]].sentence.text.rstrip(" \"'").endswith("?"):
-            continue
-        text, entities, starts = "", [], []
-        for r in span:
-            starts.append(len(text) + (1 if text else 0))
-            text = f"{text} {claims[r].sentence.text}" if text else claims[r].sentence.text
-            entities += [replace(e, start=e.start + starts[-1], end=e.end + starts[-1]) for e in claims[r].entities]
-        found: Attribution | None = find_attribution(text, tuple(entities))
-        if found is None or len(found.content.split()) < MIN_WORDS:
-            continue
-        # The statement is the sentence that names the speaker.
-        row = next(r for r, at in reversed(list(zip(span, starts))) if at <= found.start)
-        out.append(Said(claims[row], row, normalise(found.content), found.content, found.direct, found.speaker,
-                        found.speaker.text))
-    return out
+def _attributions(claims: list[Claim], guard: Guard) -> list[Said]:
+    found = (guard.run(_attribution, claims, span, claims=[claims[r] for r in span]) for span in _passages(claims))
+    return [s for s in found if s is not None]
+
+
+def _attribution(claims: list[Claim], span: list[int]) -> Said | None:
+    """The words a passage (a sentence, or one with the sentences its quote runs on into) gives to a speaker."""
+    first = claims[span[0]].sentence
+    if first.role in SKIPPED_ROLES or claims[span[-1]].sentence.text.rstrip(" \"'").endswith("?"):
+        return None
+    text, entities, starts = "", [], []
+    for r in span:
+        starts.append(len(text) + (1 if text else 0))
+        text = f"{text} {claims[r].sentence.text}" if text else claims[r].sentence.text
+        entities += [replace(e, start=e.start + starts[-1], end=e.end + starts[-1]) for e in claims[r].entities]
+    found: Attribution | None = find_attribution(text, tuple(entities))
+    if found is None or len(found.content.split()) < MIN_WORDS:
+        return None
+    # The statement is the sentence that names the speaker.
+    row = next(r for r, at in reversed(list(zip(span, starts))) if at <= found.start)
+    return Said(claims[row], row, normalise(found.content), found.content, found.direct, found.speaker,
+                found.speaker.text)
 
 
 def _person_keys(claims: list[Claim], said: list[Said]) -> set[str]:
@@ -354,9 +357,11 @@ def _pick(items: list[Said]) -> Said:
     return min(items, key=lambda s: (not s.direct, s.speaker.kind != "person", s.claim.sentence.index))
 
 
-def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
+                        guard: Guard | None = None) -> list[Finding]:
     """Findings for words that the articles attribute to different speakers; `vectors` align with `claims`."""
-    said = _attributions(claims)
+    guard = guard or Guard("attribution")
+    said = _attributions(claims, guard)
     name_words = {w for k in _person_keys(claims, said) if " " in k for w in k.split()}
     org_words = _org_words(claims, said)
     said = _resolve_pronouns([_settle(s, name_words, org_words) for s in said], claims, org_words)
@@ -390,7 +395,7 @@ def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict
         groups.setdefault(linked.find(i), []).append(said[i])
     findings = []
     for members in groups.values():
-        finding = _finding(members, people, articles)
+        finding = guard.run(_finding, members, people, articles, claims=[s.claim for s in members])
         if finding:
             findings.append(finding)
     return sorted(findings, key=lambda f: f.id)

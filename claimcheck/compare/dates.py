@@ -23,7 +23,7 @@ from datetime import date
 
 import numpy as np
 
-from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, name_sources, statement
 from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.dates import MONTHS, WEEKDAYS, calendar_parts, looks_ahead, nearest_year, relative_days
 from claimcheck.extract.predicates import normalise
@@ -417,12 +417,13 @@ def _located(text: str, d: DateMention) -> DateMention:
     return replace(d, start=start, end=start + len(d.text))
 
 
-def _mentions(claims: list[Claim], known_docs: dict | None = None) -> list[Mention]:
+def _mentions(claims: list[Claim], known_docs: dict | None = None, guard: Guard | None = None) -> list[Mention]:
     from claimcheck.extract.nlp import sentence_docs  # the shared pipeline; loaded only when dates exist
 
     rows = [(row, c) for row, c in enumerate(claims) if c.sentence.is_fact and c.dates]
-    reads = {row: [read_when(d) for d in c.dates] for row, c in rows}
-    rows = [(row, c) for row, c in rows if any(reads[row])]
+    guard = guard or Guard("date")
+    reads = {row: guard.run(lambda c: [read_when(d) for d in c.dates], c, claims=[c]) for row, c in rows}
+    rows = [(row, c) for row, c in rows if reads[row] and any(reads[row])]
     if not rows:
         return []
     docs = sentence_docs((c.sentence.text for _, c in rows), known_docs)
@@ -432,7 +433,7 @@ def _mentions(claims: list[Claim], known_docs: dict | None = None) -> list[Menti
         dates = tuple(_located(c.sentence.text, d) for d in c.dates)
         key = (c.sentence.text, dates)
         if key not in events:
-            events[key] = _events(docs[c.sentence.text], dates)
+            events[key] = guard.run(_events, docs[c.sentence.text], dates, claims=[c]) or []
         for d, w, e in zip(dates, reads[row], events[key]):
             before = c.sentence.text[:d.start].split()
             if before and before[-1].lower() in _BOUNDS:
@@ -511,9 +512,10 @@ def _explain(sides: list[list[Mention]], subject: str, is_noun: bool, reason: st
 
 
 def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
-                  docs: dict | None = None) -> list[Finding]:
+                  docs: dict | None = None, guard: Guard | None = None) -> list[Finding]:
     """Findings for events the sources put on different days; `vectors` rows align with `claims`."""
-    mentions = _mentions(claims, docs)
+    guard = guard or Guard("date")
+    mentions = _mentions(claims, docs, guard)
     n = len(mentions)
     linked = Groups(n)
 
@@ -556,7 +558,10 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
         pairs = clashes_of.get(root)
         if not pairs:
             continue
-        findings.append(_finding(mentions, members, pairs, verdicts_of[root], anchors_of[root], articles))
+        found = guard.run(_finding, mentions, members, pairs, verdicts_of[root], anchors_of[root], articles,
+                          claims=[mentions[i].claim for i in members])
+        if found:
+            findings.append(found)
     return sorted(findings, key=lambda f: f.id)
 
 

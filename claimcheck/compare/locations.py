@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, name_sources, statement
 from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.locations import REGION, SETTLEMENT, VENUE, Placement, SentencePlaces, read_places
 from claimcheck.extract.names import fold, place_key, words
@@ -315,8 +315,9 @@ def _subject(doc, clause: list[int], dates: set[int]) -> str:
     if len(kept) > SUBJECT_WORDS:
         if nouns:
             return f"where the {doc[nouns[0]].text} {doc[verbs[0]].text}"
-        # The last words before the verb name who did it: "[Valdoran President] Ilse Marr met ...".
-        first = max(kept.index(verbs[0]) - 2, 0)
+        # The last words before the verb name who did it: "[Valdoran President] Ilse Marr met ...". With no
+        # event verb left (the clause's event word was a participle after its noun), the clause's start.
+        first = max(kept.index(verbs[0]) - 2, 0) if verbs else 0
         kept = kept[first:first + SUBJECT_WORDS]
     text = [doc[k].text for k in kept]
     if doc[kept[0]].lower_ in ("a", "an"):
@@ -364,12 +365,13 @@ def _describe(claim: Claim, row: int, doc, pl: Placement) -> Located | None:
     )
 
 
-def _located(claims: list[Claim], docs: dict[str, object], read: dict[str, SentencePlaces]) -> list[Located]:
+def _located(claims: list[Claim], docs: dict[str, object], read: dict[str, SentencePlaces], guard: Guard
+             ) -> list[Located]:
     out = []
     for row, c in enumerate(claims):
-        if c.sentence.is_fact:
+        if c.sentence.is_fact and c.sentence.text in read:  # a sentence whose places could not be read is out
             for pl in read[c.sentence.text].placements:
-                found = _describe(c, row, docs[c.sentence.text], pl)
+                found = guard.run(_describe, c, row, docs[c.sentence.text], pl, claims=[c])
                 if found:
                     out.append(found)
     return out
@@ -416,12 +418,17 @@ def same_event(x: Located, y: Located, similarity: float) -> bool:
 # ---------------------------------------------------------------------------------------------- findings
 
 
-def _read_corpus(claims: list[Claim], known_docs: dict | None = None) -> tuple[dict, dict, set[str]]:
+def _read_corpus(claims: list[Claim], known_docs: dict | None, guard: Guard) -> tuple[dict, dict, set[str]]:
     """spaCy docs and places of every sentence (each text once), and the demonyms the corpus uses."""
     docs = sentence_docs((c.sentence.text for c in claims), known_docs)
     texts = list(docs)
     entities = {c.sentence.text: c.entities for c in claims if c.entities}
-    read = {t: read_places(docs[t], entities.get(t, ())) for t in texts}
+    first = {}
+    for c in claims:
+        first.setdefault(c.sentence.text, c)
+    read = {t: guard.run(read_places, docs[t], entities.get(t, ()), claims=[first[t]] if t in first else ())
+            for t in texts}
+    read = {t: r for t, r in read.items() if r is not None}
     # A name the model took for a demonym ("in Ostby" as NORP) is no evidence about itself.
     names = {fold(p.text) for sp in read.values() for p in sp.places}
     demonyms = {
@@ -468,13 +475,14 @@ def _explain(chosen: list[Located], subject: str, worst: tuple[Located, Located,
 
 
 def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
-                      docs: dict | None = None) -> list[Finding]:
+                      docs: dict | None = None, guard: Guard | None = None) -> list[Finding]:
     """Findings for one event placed in different places; `vectors` rows align with `claims`."""
     if not claims:
         return []
-    docs, read, demonyms = _read_corpus(claims, docs)
+    guard = guard or Guard("location")
+    docs, read, demonyms = _read_corpus(claims, docs, guard)
     geo = Geography(list(read.values()), demonyms)
-    located = _located(claims, docs, read)
+    located = _located(claims, docs, read, guard)
     n = len(located)
     same_event_groups = Groups(n)
 
@@ -495,51 +503,55 @@ def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[s
     linked_of = by_group({p: r for p, r in linked.items() if r}, same_event_groups)
     findings = []
     for root, members in groups.items():
-        if root not in linked_of:
-            continue
-        # An article that itself puts the event in two unrelated places is telling of several sites.
-        own: dict[str, list[int]] = {}
-        for i in members:
-            own.setdefault(located[i].article, []).append(i)
-        torn = {
-            article for article, rows in own.items() for i in rows for j in rows
-            if i < j and (relation(located[i].placement, located[j].placement, geo) or ("", ""))[0] == "error"
-        }
-        pairs = {
-            p: r for p, r in linked_of[root].items()
-            if located[p[0]].article not in torn and located[p[1]].article not in torn
-        }
-        if not pairs:
-            continue
-        weight = Counter()
-        for (i, j), (sev, _) in pairs.items():
-            weight[i] += _ORDER[sev]
-            weight[j] += _ORDER[sev]
-        chosen_by_article: dict[str, Located] = {}
-        # Each article's sentence that takes most part in the disagreement, the most specific place first.
-        order = sorted(members, key=lambda i: (
-            -weight[i], _RANK[geo.level(located[i].placement.places[0].key)], located[i].claim.sentence.index,
-        ))
-        for i in order:
-            if located[i].article not in torn:
-                chosen_by_article.setdefault(located[i].article, located[i])
-        chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
-        (i, j), (severity, why) = max(pairs.items(), key=lambda kv: (_ORDER[kv[1][0]], -kv[0][0], -kv[0][1]))
-        anchor = min(Counter(a for m in chosen for a in m.anchors).most_common(),
-                     key=lambda kv: (-kv[1], kv[0]))[0]
-        subjects = Counter(m.subject for m in chosen)
-        # The most common description, preferring one that names the event: "where the fire broke out".
-        subject = min(subjects, key=lambda t: (-subjects[t], not t.startswith("where the "), len(t), t))
-        findings.append(
-            Finding(
-                id=fingerprint("location", anchor, [m.placement.places[0].key for m in chosen]),
-                kind="location",
-                severity=severity,
-                subject=subject,
-                explanation=_explain(chosen, subject, (located[i], located[j], severity, why), articles),
-                statements=tuple(
-                    statement(m.claim, articles[m.article], m.placement.places[0].text) for m in chosen
-                ),
-            )
-        )
+        if root in linked_of:
+            found = guard.run(_group_finding, members, linked_of[root], located, geo, articles,
+                              claims=[located[i].claim for i in members])
+            if found:
+                findings.append(found)
     return sorted(findings, key=lambda f: (f.subject, f.id))
+
+
+def _group_finding(members: list[int], linked: dict, located: list[Located], geo: Geography,
+                   articles: dict[str, Article]) -> Finding | None:
+    """The finding of one group of sentences about one event, given its disagreeing pairs (`linked`)."""
+    # An article that itself puts the event in two unrelated places is telling of several sites.
+    own: dict[str, list[int]] = {}
+    for i in members:
+        own.setdefault(located[i].article, []).append(i)
+    torn = {
+        article for article, rows in own.items() for i in rows for j in rows
+        if i < j and (relation(located[i].placement, located[j].placement, geo) or ("", ""))[0] == "error"
+    }
+    pairs = {
+        p: r for p, r in linked.items()
+        if located[p[0]].article not in torn and located[p[1]].article not in torn
+    }
+    if not pairs:
+        return None
+    weight = Counter()
+    for (i, j), (sev, _) in pairs.items():
+        weight[i] += _ORDER[sev]
+        weight[j] += _ORDER[sev]
+    chosen_by_article: dict[str, Located] = {}
+    # Each article's sentence that takes most part in the disagreement, the most specific place first.
+    order = sorted(members, key=lambda i: (
+        -weight[i], _RANK[geo.level(located[i].placement.places[0].key)], located[i].claim.sentence.index,
+    ))
+    for i in order:
+        if located[i].article not in torn:
+            chosen_by_article.setdefault(located[i].article, located[i])
+    chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
+    (i, j), (severity, why) = max(pairs.items(), key=lambda kv: (_ORDER[kv[1][0]], -kv[0][0], -kv[0][1]))
+    anchor = min(Counter(a for m in chosen for a in m.anchors).most_common(),
+                 key=lambda kv: (-kv[1], kv[0]))[0]
+    subjects = Counter(m.subject for m in chosen)
+    # The most common description, preferring one that names the event: "where the fire broke out".
+    subject = min(subjects, key=lambda t: (-subjects[t], not t.startswith("where the "), len(t), t))
+    return Finding(
+        id=fingerprint("location", anchor, [m.placement.places[0].key for m in chosen]),
+        kind="location",
+        severity=severity,
+        subject=subject,
+        explanation=_explain(chosen, subject, (located[i], located[j], severity, why), articles),
+        statements=tuple(statement(m.claim, articles[m.article], m.placement.places[0].text) for m in chosen),
+    )

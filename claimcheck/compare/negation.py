@@ -22,7 +22,7 @@ from functools import lru_cache
 import numpy as np
 
 from claimcheck.compare.attribution import same_body, same_org, same_role
-from claimcheck.compare.common import Groups, by_group, fingerprint, name_sources, statement
+from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, name_sources, statement
 from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.speakers import Attribution, Speaker, find_attribution, plain_quotes
@@ -404,9 +404,11 @@ def _proposition(pos: Reading, cue: Cue) -> str:
     return " ".join(words[:8]) + ("..." if len(words) > 8 else "")
 
 
-def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
+                     guard: Guard | None = None) -> list[Finding]:
     """Findings for propositions one article asserts and another denies; `vectors` align with `claims`."""
-    readings = [r for r in (read(c, row) for row, c in enumerate(claims)) if r and r.content]
+    guard = guard or Guard("negation")
+    readings = [r for r in (guard.run(read, c, row, claims=[c]) for row, c in enumerate(claims)) if r and r.content]
     n = len(readings)
     same_event_groups = Groups(n)
 
@@ -429,7 +431,8 @@ def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[st
         groups.setdefault(same_event_groups.find(i), []).append(i)
     conflicts_of = by_group(conflicts, same_event_groups)
     findings = [f for root, members in groups.items()
-                if root in conflicts_of and (f := _finding(members, readings, conflicts_of[root], articles))]
+                if root in conflicts_of and (f := guard.run(_finding, members, readings, conflicts_of[root], articles,
+                                                            claims=[readings[i].claim for i in members]))]
     return sorted(findings, key=lambda f: f.id)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from claimcheck.compare.common import Groups, by_group, fingerprint, statement
+from claimcheck.compare.common import Guard, Groups, by_group, fingerprint, statement
 from claimcheck.embed.neighbours import similar_pairs
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
@@ -239,8 +239,10 @@ def _explain(chosen: list[Mention], severity: str, articles: dict[str, Article])
     return f"{parts}. Both can be true only if {condition}; check which the sources mean."
 
 
-def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article]) -> list[Finding]:
+def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
+                    guard: Guard | None = None) -> list[Finding]:
     """Findings for figures that disagree across articles; `vectors` rows align with `claims`."""
+    guard = guard or Guard("numeric")
     mentions = [
         Mention(c, q, row)
         for row, c in enumerate(claims)
@@ -248,15 +250,16 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
         for q in c.quantities
         if (q.thing or q.unit) and q.bound != "vague"
     ]
+    # Once per mention, not once per pair; a figure that cannot be read is left out.
+    read = [guard.run(_read_mention, m, claims=[m.claim]) for m in mentions]
+    mentions = [m for m, r in zip(mentions, read) if r is not None]
+    who, when, spans = (list(x) for x in zip(*[r for r in read if r is not None])) if mentions else ([], [], [])
     n = len(mentions)
     related = Groups(n)
 
     conflicts: dict[tuple[int, int], str] = {}
     agreeing: set[tuple[int, int]] = set()  # comparable pairs whose figures agree, both orders
     lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_UNIT_ONLY, MIN_SIMILARITY_MEASURE)
-    who = [actors(m.claim, m.quantity) for m in mentions]  # once per mention, not once per pair
-    when = [periods(m.claim) for m in mentions]
-    spans = [interval(m.quantity) for m in mentions]
     for i, j in similar_pairs(vectors[[m.row for m in mentions]], lowest):
         a, b = mentions[i], mentions[j]
         if a.claim.sentence.article_id == b.claim.sentence.article_id:
@@ -294,33 +297,42 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
     findings = []
     for root, members in topics.items():
         pairs = conflicts_of.get(root)
-        if not pairs:
-            continue
-        weight = Counter(i for p in pairs for i in p)
-        chosen_by_article: dict[str, Mention] = {}
-        for i in sorted(members, key=lambda i: (-weight[i], mentions[i].claim.sentence.index)):
-            m = mentions[i]
-            chosen_by_article.setdefault(m.claim.sentence.article_id, m)
-        chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
-        severity = "error" if "error" in pairs.values() else "warning"
-        if severity == "warning" and _reconciled([mentions[i].quantity for i in members]):
-            continue
-        dated = [articles[m.claim.sentence.article_id].published for m in chosen]
-        later_note = ""
-        if severity == "error" and all(dated) and len(set(dated)) > 1:
-            severity = "warning"  # reported at different times: the later figure may supersede
-            later_note = " The reports were published on different days; the later figure may supersede the earlier."
-        thing = chosen[0].quantity.thing
-        findings.append(
-            Finding(
-                id=fingerprint("numeric", f"{thing}|{chosen[0].quantity.unit}", [m.quantity.text for m in chosen]),
-                kind="numeric",
-                severity=severity,
-                subject=max((m.quantity.thing_text for m in chosen), key=len) or thing,
-                explanation=_explain(chosen, severity, articles) + later_note,
-                statements=tuple(
-                    statement(m.claim, articles[m.claim.sentence.article_id], m.quantity.text) for m in chosen
-                ),
-            )
-        )
+        if pairs:
+            found = guard.run(_finding, mentions, members, pairs, articles, claims=[mentions[i].claim for i in members])
+            if found:
+                findings.append(found)
     return findings
+
+
+def _read_mention(m: Mention) -> tuple[list[frozenset[str]], set[str], tuple[float, float]]:
+    """Who gives the figure, for which periods, and its interval."""
+    return actors(m.claim, m.quantity), periods(m.claim), interval(m.quantity)
+
+
+def _finding(mentions: list[Mention], members: list[int], pairs: dict, articles: dict[str, Article]) -> Finding | None:
+    """The finding of one group of related figures, given its conflicting pairs; None when they reconcile."""
+    weight = Counter(i for p in pairs for i in p)
+    chosen_by_article: dict[str, Mention] = {}
+    for i in sorted(members, key=lambda i: (-weight[i], mentions[i].claim.sentence.index)):
+        m = mentions[i]
+        chosen_by_article.setdefault(m.claim.sentence.article_id, m)
+    chosen = [chosen_by_article[a] for a in sorted(chosen_by_article)]
+    severity = "error" if "error" in pairs.values() else "warning"
+    if severity == "warning" and _reconciled([mentions[i].quantity for i in members]):
+        return None
+    dated = [articles[m.claim.sentence.article_id].published for m in chosen]
+    later_note = ""
+    if severity == "error" and all(dated) and len(set(dated)) > 1:
+        severity = "warning"  # reported at different times: the later figure may supersede
+        later_note = " The reports were published on different days; the later figure may supersede the earlier."
+    thing = chosen[0].quantity.thing
+    return Finding(
+        id=fingerprint("numeric", f"{thing}|{chosen[0].quantity.unit}", [m.quantity.text for m in chosen]),
+        kind="numeric",
+        severity=severity,
+        subject=max((m.quantity.thing_text for m in chosen), key=len) or thing,
+        explanation=_explain(chosen, severity, articles) + later_note,
+        statements=tuple(
+            statement(m.claim, articles[m.claim.sentence.article_id], m.quantity.text) for m in chosen
+        ),
+    )

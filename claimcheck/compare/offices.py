@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
-from claimcheck.compare.common import fingerprint, statement
+from claimcheck.compare.common import Guard, fingerprint, statement
 from claimcheck.extract.names import acronym, fold
 from claimcheck.facts import Term, record_note
 from claimcheck.records import Article, Claim, Finding, OfficeClaim
@@ -148,7 +148,9 @@ def _holdings(claims: list[Claim]) -> tuple[list[Holding], dict[str, str]]:
     return out, alias
 
 
-def compare_offices(claims: list[Claim], articles: dict[str, Article], facts: tuple[Term, ...] = ()) -> list[Finding]:
+def compare_offices(claims: list[Claim], articles: dict[str, Article], facts: tuple[Term, ...] = (),
+                    guard: Guard | None = None) -> list[Finding]:
+    guard = guard or Guard("entity_role")
     holdings, alias = _holdings(claims)
     by_office: dict[tuple[str, str], list[Holding]] = {}
     for h in holdings:
@@ -156,10 +158,10 @@ def compare_offices(claims: list[Claim], articles: dict[str, Article], facts: tu
     facts = tuple(replace(t, office_key=_aliased(t.office_key, alias, {o for o, _ in by_office})) for t in facts)
     findings = []
     for (org, title), group in sorted(by_office.items()):
-        finding = _holder_conflict(org, title, group, articles, facts)
+        finding = guard.run(_holder_conflict, org, title, group, articles, facts, claims=[h.claim for h in group])
         if finding:
             findings.append(finding)
-    return findings + _title_clashes(holdings, articles)
+    return findings + (guard.run(_title_clashes, holdings, articles, claims=[h.claim for h in holdings]) or [])
 
 
 def _aliased(office_key: str, alias: dict[str, str], orgs: set[str]) -> str:

@@ -10,6 +10,8 @@ import time
 from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
+from claimcheck.ingest.discover import NO_SUCH_FILE
+from claimcheck.ingest.names import shown_name
 from claimcheck.pipeline import Options, prepare
 from claimcheck.records import Skipped
 from claimcheck.store.sqlite import SqliteStore, StoreVectors, relative_path
@@ -35,6 +37,17 @@ def _under(path: str, roots: list[str]) -> bool:
     return any(root in ("", ".") or path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
 
 
+def _inside_any(path: str, places: set[str]) -> bool:
+    """`path` is one of `places` or lies under one (a set: one lookup per folder of `path`)."""
+    if "." in places or "" in places:
+        return True
+    while path:
+        if path in places:
+            return True
+        path = path.rpartition("/")[0]
+    return False
+
+
 def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
                 log: Callable[[str], None] = lambda _: None) -> IndexResult:
     from claimcheck.cluster.claims import DEFAULT_THRESHOLD
@@ -44,13 +57,19 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
     from claimcheck.ingest import read_articles
 
     started = time.perf_counter()
-    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars)
+    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars,
+                                      options.follow_links_outside)
     skipped = list(skipped)
     held = store.articles()
-    roots = [relative_path(p, store.root) for p in paths]
+    roots = [relative_path(shown_name(p), store.root) for p in paths]
     found = {relative_path(a.path, store.root): a for a in articles}
+    # Something still there that could not be read this time (a broken or looping link where a folder was, a
+    # folder that cannot be listed, a link not followed) is not a deletion: what the store holds of it stays.
+    unread = {relative_path(s.path, store.root) for s in skipped if s.reason != NO_SUCH_FILE}
     # Only files under a path given now can be "deleted": indexing one new file must not drop the rest.
-    gone = {p for p in held if _under(p, roots) and p not in found and not (store.root / p).exists()}
+    # Paths are kept as shown (ingest.names), so a name with undecodable bytes is "there" when it was found.
+    gone = {p for p in held if p not in found and _under(p, roots) and not _inside_any(p, unread)
+            and not (store.root / p).exists()}
     by_hash = {s.content_hash: s for s in held.values()}
 
     todo, unchanged, renamed = [], 0, 0
@@ -99,6 +118,7 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
             else:
                 skipped.append(Skipped(path, outcome))
         log(f"indexed {min(start + BATCH_ARTICLES, len(todo))}/{len(todo)} articles")
+    store.mark_indexed()  # only now is the store the corpus: `check` refuses one whose first index was killed
     return IndexResult(added, replaced, unchanged, renamed, dropped, tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
                        embedded, from_cache, round(time.perf_counter() - started, 3), store.counts())
 

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.runner_safe import log_line
+
 SCHEMA_VERSION = 1
 COLUMNS = ["model", "hash", "dim", "vec"]
 _CORRUPT, _NOTADB = 11, 26  # SQLite's primary result codes for a damaged file
@@ -52,7 +54,7 @@ def set_aside(path: Path, inode: int | None = None) -> Path | None:
 
 
 def warn(message: str) -> None:
-    print(f"claimcheck: warning: {message}", file=sys.stderr)
+    print(log_line(f"warning: {message}"), file=sys.stderr)  # one line, no CI runner command in a path
 
 
 def text_hash(text: str) -> str:
@@ -66,23 +68,32 @@ def default_cache_dir() -> Path:
 
 
 class EmbeddingCache:
-    """Vectors by (model key, sha256 of text). `None` as folder means no cache at all."""
+    """Vectors by (model key, sha256 of text). `None` as folder means no cache at all.
+
+    The cache only saves time, so a cache that cannot be made, read or written (a full disk, a read-only
+    folder, a file where its folder should be) never stops a run: one warning, and the run goes on
+    without it, or without writing to it."""
 
     def __init__(self, folder: Path | None):
         self._db = None
         self.path = None
+        self._writable = True
         if folder is None:
             return
-        folder.mkdir(parents=True, exist_ok=True)
         self.path = folder / f"embeddings-v{SCHEMA_VERSION}.sqlite3"
         try:
-            self._connect()
-        except sqlite3.DatabaseError as exc:
-            if not damage(exc):
-                raise
-            self._start_again(damage(exc))
-        except _WrongSchema as exc:
-            self._start_again(str(exc))
+            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                self._connect()
+            except sqlite3.DatabaseError as exc:
+                if not damage(exc):
+                    raise
+                self._start_again(damage(exc))
+            except _WrongSchema as exc:
+                self._start_again(str(exc))
+        except (OSError, sqlite3.Error) as exc:
+            self.close()
+            warn(f"the embedding cache {self.path} cannot be used ({_reason(exc)}); going on without it")
 
     def _connect(self) -> None:
         self._inode = self.path.stat().st_ino if self.path.exists() else None
@@ -119,10 +130,16 @@ class EmbeddingCache:
             return {}
         try:
             return self._get_many(model, hashes)
-        except sqlite3.DatabaseError as exc:  # a damaged page found only now
-            if not damage(exc):
-                raise
-            self._start_again(damage(exc))
+        except sqlite3.Error as exc:
+            if not damage(exc):  # an I/O error: what cannot be read is computed again
+                self.close()
+                warn(f"the embedding cache {self.path} cannot be read ({_reason(exc)}); going on without it")
+                return {}
+            try:  # a damaged page found only now
+                self._start_again(damage(exc))
+            except (OSError, sqlite3.Error) as again:
+                self.close()
+                warn(f"the embedding cache {self.path} cannot be used ({_reason(again)}); going on without it")
             return {}
 
     def _get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
@@ -140,15 +157,20 @@ class EmbeddingCache:
         return found
 
     def put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
-        if self._db is None or not items:
+        if self._db is None or not self._writable or not items:
             return
         try:
-            self._put_many(model, items)
-        except sqlite3.DatabaseError as exc:
-            if not damage(exc):
-                raise
-            self._start_again(damage(exc))
-            self._put_many(model, items)
+            try:
+                self._put_many(model, items)
+            except sqlite3.DatabaseError as exc:
+                if not damage(exc):
+                    raise
+                self._start_again(damage(exc))
+                self._put_many(model, items)
+        except (OSError, sqlite3.Error) as exc:  # a full disk, most likely: what was cached stays readable
+            self._writable = False
+            warn(f"the embedding cache {self.path} cannot be written ({_reason(exc)}); going on without "
+                 f"caching what this run embeds")
 
     def _put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
         with self._db:  # one transaction: all of them or none
@@ -161,6 +183,12 @@ class EmbeddingCache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return (exc.strerror or str(exc)).lower()
+    return str(exc)
 
 
 class _WrongSchema(Exception):

@@ -33,6 +33,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.runner_safe import log_line
 
 BACKEND = "onnx-int8"
 RECIPE = "onnx-int8-v1"  # changes whenever the export or quantization would give other vectors
@@ -124,7 +125,8 @@ def export(model_path: str | Path, folder: Path | str, cache_key: str, show_prog
     folder.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_partials(folder)
     if show_progress:
-        print(f"claimcheck: exporting {model_path.name} to ONNX int8 (once, into {folder})", file=sys.stderr)
+        # log_line: one line, and no CI runner command in the cache folder's name.
+        print(log_line(f"exporting {model_path.name} to ONNX int8 (once, into {folder})"), file=sys.stderr)
     tmp = Path(tempfile.mkdtemp(prefix=f".{folder.name}.partial-{_owner()}-", dir=folder.parent))
     try:
         fp32 = tmp / "model.fp32.onnx"

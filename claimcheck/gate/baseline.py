@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.compare.common import sentence_hash
+from claimcheck.capped_read import BASELINE_LIMIT, read_capped
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Finding
+from claimcheck.runner_safe import json_text
 
 FORMAT = 1
 
@@ -40,18 +42,19 @@ def baseline_text(findings, tool_version: str) -> str:
             "sentences": sorted({sentence_hash(s.sentence) for s in f.statements}),
         })
     data = {"claimcheck_baseline": FORMAT, "tool_version": tool_version, "findings": entries}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"  # safe to print in a CI log
 
 
 def load_baseline(path: Path) -> Baseline:
+    if not (Path(path).exists() or Path(path).is_symlink()):
+        raise ClaimcheckError(f"baseline {path}: no such file (write one with `claimcheck baseline PATHS --write {path}`)")
+    text = read_capped(Path(path), "baseline", BASELINE_LIMIT)
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ClaimcheckError(f"baseline {path}: no such file (write one with `claimcheck baseline PATHS --write {path}`)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ClaimcheckError(f"baseline {path}: cannot read it: {exc}") from None
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ClaimcheckError(f"baseline {path}: not valid JSON: {exc}") from None
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise ClaimcheckError(f"baseline {path}: not valid JSON: nested too deeply to read") from None
     if not isinstance(data, dict) or data.get("claimcheck_baseline") != FORMAT or not isinstance(data.get("findings"), list):
         raise ClaimcheckError(f"baseline {path}: not a claimcheck baseline of format {FORMAT}")
     entries = {}

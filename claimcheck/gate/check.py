@@ -40,10 +40,14 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     from claimcheck.gate.related import related
     from claimcheck.ingest import read_articles
 
+    if not store.index_finished():
+        raise ClaimcheckError(f"store {store.path}: its first `claimcheck index` did not finish, so it is not the "
+                              f"corpus yet: run `claimcheck index` again")
     timing: dict[str, float] = {}
     lap = stopwatch(timing)
 
-    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars)
+    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars,
+                                      options.follow_links_outside)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:
@@ -82,7 +86,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     by_id = {a.id: a for a in [*articles, *corpus_articles]}
     docs = {**corpus.docs, **new.docs}
     new_ids = {a.id for a in articles}
-    findings = [f for f in compare_all(claims, vectors, by_id, facts, docs)
+    findings = [f for f in compare_all(claims, vectors, by_id, facts, docs, log)
                 if any(s.article_id in new_ids for s in f.statements)]
     lap("compare")
     suppressed = 0

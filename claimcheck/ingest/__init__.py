@@ -29,17 +29,17 @@ MAX_ARTICLE_CHARS = 2_000_000
 
 
 def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
-                 max_chars: int | None = None) -> str:
+                 max_chars: int | None = None, follow_links_outside: bool = False) -> str:
     """A hash of exactly what `read_articles` would read (each file's path and bytes, and what it would skip
     while finding files), without decoding or cleaning anything: the key of a kept report."""
-    found, skipped = find_inputs(paths)
+    found, skipped = find_inputs(paths, follow_links_outside)
     found, ruled_out = select(found, include, exclude)
     digest = hashlib.sha256(f"max_chars\x00{max_chars or MAX_ARTICLE_CHARS}\x00".encode())
     for s in sorted(skipped + ruled_out, key=lambda s: (s.path, s.reason)):
         digest.update(f"skipped\x00{s.path}\x00{s.reason}\x00".encode())
     for f in found:
         try:
-            content = hashlib.sha256(read_bytes(f.path)).hexdigest()
+            content = hashlib.sha256(read_bytes(f.os_path)).hexdigest()
         except Unreadable as e:
             content = f"unreadable: {e}"
         digest.update(f"file\x00{f.path}\x00{content}\x00".encode())
@@ -47,16 +47,21 @@ def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Seq
 
 
 def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
-                  max_chars: int | None = None) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+                  max_chars: int | None = None, follow_links_outside: bool = False
+                  ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
     """`include`/`exclude` are globs (from the config) on each file's path; a file they rule out is listed in
     `skipped` with the glob, so a file named on the command line never vanishes without a word. An article
     whose text is longer than `max_chars` (None: MAX_ARTICLE_CHARS) is skipped, with its length and the limit.
+    A symbolic link leading outside `paths` is skipped unless `follow_links_outside`.
+
+    Every path, id and source derived from a file name is its shown form (ingest.names.shown_name), the
+    same in every output; the name on disk is only used to read the file.
 
     One article found twice (same text under two names, or the same words with other whitespace, markup
     or metadata) is read once: the other copy is listed as a duplicate, so it never counts as a second
     source agreeing with the first."""
     max_chars = max_chars or MAX_ARTICLE_CHARS
-    found, skipped = find_inputs(paths)
+    found, skipped = find_inputs(paths, follow_links_outside)
     found, ruled_out = select(found, include, exclude)
     skipped.extend(ruled_out)
     articles: list[Article] = []
@@ -64,7 +69,7 @@ def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Se
     ids = _Ids()
     for f in found:  # sorted by path, so "earlier" and the id suffixes are deterministic
         try:
-            decoded = decode(read_bytes(f.path))
+            decoded = decode(read_bytes(f.os_path))
             records, problems = parse(f.path, decoded.text)
         except Unreadable as e:
             skipped.append(Skipped(f.path, str(e)))

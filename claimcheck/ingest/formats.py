@@ -3,11 +3,19 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field
 
 from claimcheck.ingest.skip import Unreadable
 
 TEXT_FIELDS = ("text", "body", "content")
+# Records one .json or .jsonl file may hold: each becomes an article with its own blocks, sentences and
+# claims, so memory and time follow the record count, not the bytes (a 19 MB file of a million tiny records
+# grew past 14 GB). Records past this are counted and listed in one `skipped` entry, never built.
+MAX_RECORDS = 10_000
+# libxml2, which parses HTML for lxml and so for trafilatura, stops at this depth of nested elements (without
+# its "huge" option): nothing deeper, and nothing after it, is read.
+MAX_HTML_DEPTH = 256
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,7 @@ def parse(path: str, text: str) -> tuple[list[Record], list[str]]:
     if ext in (".md", ".markdown"):
         return [_markdown(text)], []
     if ext in (".html", ".htm"):
-        return [_html(text)], []
+        return _html(text)
     if ext == ".json":
         return _json(text)
     if ext == ".jsonl":
@@ -65,44 +73,116 @@ def _body_start(text: str, content: str) -> int:
     return len(text.rstrip()) - len(content)
 
 
-def _html(text: str) -> Record:
+def _html(text: str) -> tuple[list[Record], list[str]]:
     import trafilatura
 
+    too_deep = f"HTML nested more than {MAX_HTML_DEPTH} elements deep"
     try:
         doc = trafilatura.bare_extraction(
             text, include_comments=False, include_tables=False, with_metadata=True
         )
     except Exception as e:  # lxml and trafilatura raise assorted errors on broken markup
         raise Unreadable(f"could not parse HTML ({type(e).__name__})") from None
+    cut = _nested_too_deep_html(text)
     if doc is None or not (doc.text or "").strip():
-        raise Unreadable("no article text found in the HTML")
+        raise Unreadable(f"{too_deep}: no article text before that depth" if cut else "no article text found in the HTML")
     meta = {"title": doc.title, "published": doc.date, "url": doc.url, "source": doc.sitename}
-    return Record(doc.text, {k: v for k, v in meta.items() if v})
+    notes = [f"{too_deep}: only the text before the first element that deep was read"] if cut else []
+    return [Record(doc.text, {k: v for k, v in meta.items() if v})], notes
+
+
+def _nested_too_deep_html(text: str) -> bool:
+    """Whether the HTML parser gave up at its depth limit. trafilatura does not say so (it returns what was
+    parsed, or nothing), so the text is parsed once more, as bytes (a str with an encoding declaration is
+    refused). libxml2 stops at the limit, so this is linear however deep the nesting goes."""
+    if text.count("<") <= MAX_HTML_DEPTH:  # too few tags to nest that deep: most short pages end here
+        return False
+    from lxml import etree
+
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, collect_ids=False)
+    try:
+        etree.fromstring(text.encode("utf-8", "surrogatepass"), parser)
+    except Exception:  # whatever else is wrong with the markup, trafilatura has had its say
+        pass
+    return any(e.type_name == "ERR_RESOURCE_LIMIT" and "depth" in e.message.lower() for e in parser.error_log)
 
 
 def _json(text: str) -> tuple[list[Record], list[str]]:
     try:
+        if text.lstrip(" \t\n\r").startswith("["):  # a list is read item by item: only MAX_RECORDS are kept
+            return _json_list(text)
         data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise Unreadable(f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
-    except RecursionError:
-        raise Unreadable("JSON nested too deeply to read") from None
+    except (json.JSONDecodeError, RecursionError):
+        _malformed(text)
     if isinstance(data, dict):
         record = _from_object(data, None, "")
         if isinstance(record, str):
             raise Unreadable(record)
         return [record], []
-    if not isinstance(data, list):
-        raise Unreadable("JSON holds neither an object nor a list of objects")
-    if not data:
+    raise Unreadable("JSON holds neither an object nor a list of objects")
+
+
+def _json_list(text: str) -> tuple[list[Record], list[str]]:
+    results, over = [], _Over("item")
+    for i, obj in enumerate(_list_items(text), 1):
+        if i <= MAX_RECORDS:
+            results.append(_from_object(obj, i, f"item {i}"))
+        else:
+            over.add(i)
+    if not results:
         raise Unreadable("empty JSON list")
-    return _collect(_from_object(obj, i, f"item {i}") for i, obj in enumerate(data, 1))
+    return _collect(results, over)
+
+
+def _malformed(text: str):
+    """Raise Unreadable with json's own message for the whole text, the same whichever way it was read."""
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as e:
+        raise Unreadable(f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+    except RecursionError:
+        raise Unreadable("JSON nested too deeply to read") from None
+    raise Unreadable("malformed JSON")  # only if reading item by item and json.loads ever disagreed
+
+
+_SPACE = re.compile(r"[ \t\n\r]*")  # what JSON calls whitespace
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
+
+
+def _list_items(text: str):
+    """The values of the JSON list `text` holds, one at a time, so that items past the limit are never all
+    in memory at once. Raises JSONDecodeError (the caller asks json for its own message) or RecursionError."""
+    decoder = json.JSONDecoder()
+    i = _SPACE.match(text, _SPACE.match(text).end() + 1).end()  # past "["
+    if text.startswith("]", i):
+        i += 1
+    else:
+        while True:
+            obj, i = decoder.raw_decode(text, i)
+            yield obj
+            i = _SPACE.match(text, i).end()
+            if text.startswith(",", i):
+                i = _SPACE.match(text, i + 1).end()
+            elif text.startswith("]", i):
+                i += 1
+                break
+            else:
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, i)
+    if _SPACE.match(text, i).end() != len(text):
+        raise json.JSONDecodeError("Extra data", text, i)
 
 
 def _jsonl(text: str) -> tuple[list[Record], list[str]]:
-    results = []
-    for n, line in enumerate(text.splitlines(), 1):
+    results, over, count = [], _Over("line"), 0
+    # Line by line, without a list or a copy of every line. \r, \n and \r\n end a line; U+2028 and the other
+    # breaks str.splitlines knows may stand inside a JSON string, so they do not.
+    for n, match in enumerate(_LINE.finditer(text), 1):
+        line = match.group(1)
         if not line.strip():
+            continue
+        count += 1
+        if count > MAX_RECORDS:
+            over.add(n)
             continue
         try:
             obj = json.loads(line)
@@ -113,13 +193,32 @@ def _jsonl(text: str) -> tuple[list[Record], list[str]]:
             results.append(f"line {n}: JSON nested too deeply to read")
             continue
         results.append(_from_object(obj, n, f"line {n}"))
-    return _collect(results)
+    return _collect(results, over)
 
 
-def _collect(results) -> tuple[list[Record], list[str]]:
+class _Over:
+    """The records of one file past MAX_RECORDS: counted, never built; listed as one `skipped` entry."""
+
+    def __init__(self, unit: str) -> None:
+        self.unit, self.first, self.last, self.count = unit, 0, 0, 0
+
+    def add(self, where: int) -> None:
+        self.first = self.first or where
+        self.last = where
+        self.count += 1
+
+    def reason(self) -> str:
+        span = f"{self.unit} {self.first:,}" if self.count == 1 else f"{self.unit}s {self.first:,} to {self.last:,}"
+        return (f"{span} ({self.count:,} record{'s' if self.count > 1 else ''}) not read: over the limit of "
+                f"{MAX_RECORDS:,} records in one file (split the file to read them)")
+
+
+def _collect(results, over: _Over | None = None) -> tuple[list[Record], list[str]]:
     records, problems = [], []
     for r in results:
         (problems if isinstance(r, str) else records).append(r)
+    if over is not None and over.count:
+        problems.append(over.reason())
     return records, problems
 
 
@@ -131,9 +230,18 @@ def _from_object(obj, index: int | None, where: str) -> Record | str:
     for name in TEXT_FIELDS:
         value = obj.get(name)
         if isinstance(value, str) and value.strip():
-            meta = {k: v for k, v in obj.items() if k not in TEXT_FIELDS}
-            return Record(value, meta, index=index, where=where)
+            meta = {k: _whole(v) if isinstance(v, str) else v for k, v in obj.items() if k not in TEXT_FIELDS}
+            return Record(_whole(value), meta, index=index, where=where)
     return f"{prefix}JSON object has no text (expected a non-empty 'text', 'body' or 'content' field)"
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(value: str) -> str:
+    """JSON may escape half a surrogate pair ("\\udcff"): no UTF-8 writer, hash or SQLite column takes that
+    character, so it becomes U+FFFD, as an undecodable byte does."""
+    return _LONE_SURROGATE.sub("\ufffd", value)
 
 
 # Front matter nested deeper than this is refused unread: PyYAML's C parser recurses once per level, and

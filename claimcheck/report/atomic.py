@@ -1,6 +1,7 @@
 """Writing reports so that a reader (a CI job, an editor) sees the old file or the new one, never half of one."""
 from __future__ import annotations
 
+import errno
 import os
 import secrets
 import tempfile
@@ -27,12 +28,16 @@ def write_all_atomic(items) -> None:
     sees, leaves nothing behind; it is named only for the instant between link and rename.
     """
     staged: list[_Staged] = []
+    path = None
     try:
         for path, text in items:
             staged.append(file := _Staged(Path(path)))
             file.write(text)
         for file in staged:
+            path = file.path
             file.commit()
+    except OSError as exc:  # disk full, permission refused, a folder gone: the user's files stay as they were
+        raise ClaimcheckError(f"cannot write {path}: {_reason(exc)}") from None
     finally:
         # Also on BaseException: a Ctrl-C midway must not leave a stray temp file next to the reports.
         for file in staged:
@@ -104,6 +109,37 @@ def _link(fd: int, path: Path) -> str:
         os.close(folder)
 
 
+def check_writable(path: Path) -> None:
+    """Fail now, before any analysis, when `path` could not be written later: its folder cannot be made or
+    written to, the name is too long, or a folder stands in its place. Makes the folder, as the write would.
+
+    Tried for real, with a file of the longest name the atomic write uses, since permissions, read-only
+    mounts, /proc and name limits all show only when a file is made."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise ClaimcheckError(f"cannot write {path}: it is a folder")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        probe = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
+        fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ClaimcheckError(f"cannot write {path}: {_reason(exc)}") from None
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "the name is too long for the file system"
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    return (exc.strerror or str(exc)).lower()
+
+
+def report_path(out_dir: Path, name: str, fmt: str) -> Path:
+    return Path(out_dir) / f"{name}{WRITERS[fmt].extension}"
+
+
 def write_reports(report: Report, out_dir: Path, name: str, formats=DEFAULT_FORMATS) -> list[Path]:
     """Build, validate and render every format before touching the disk, then write each file atomically."""
     unknown = [f for f in formats if f not in WRITERS]
@@ -112,7 +148,8 @@ def write_reports(report: Report, out_dir: Path, name: str, formats=DEFAULT_FORM
     data = report_to_dict(report)
     validate_report(data)
     # Render all first: a writer that fails must not leave the json of this run beside the markdown of the last.
-    rendered = [(Path(out_dir) / f"{name}{WRITERS[f].extension}", render(WRITERS[f], data, report)) for f in formats]
-    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    rendered = [(report_path(out_dir, name, f), render(WRITERS[f], data, report)) for f in formats]
+    for path, _ in rendered:
+        check_writable(path)  # the folder may have gone, or filled up, since the run began
     write_all_atomic(rendered)  # all written before any is replaced: a kill meanwhile leaves the last run's set
     return [path for path, _ in rendered]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 
+from claimcheck import runner_safe
 from claimcheck.report.build import SEVERITIES, SEVERITY_RANK
 from claimcheck.report.github import new_article_ids, source_names
 from claimcheck.report.terminal import plain
@@ -40,7 +41,8 @@ def render(data: dict) -> str:
     if check.get("suppressed"):
         last += f" ({check['suppressed']} suppressed by baseline)"
     lines.append(last)
-    return "\n".join(lines) + "\n"
+    # Whole lines, as wrapped: a corpus path or a wrapped word of an explanation may start one.
+    return runner_safe.plain("\n".join(lines)) + "\n"
 
 
 def failing(findings: list[dict], fail_on: str) -> int:

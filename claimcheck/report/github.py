@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from claimcheck.runner_safe import plain_data
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 # Bidi controls could make an annotation read differently from what it holds ("Trojan Source").
 _BIDI = set("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
@@ -49,8 +51,9 @@ def finding_message(finding: dict, names: dict[str, str], new_ids: set[str]) -> 
 
 
 def escape_data(text) -> str:
-    """The message part of a command: a raw newline would end the command and let the rest start another."""
-    return _clean(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a command: a raw newline would end the command and let the rest start another,
+    and a `##[` inside it is a command to the runner's legacy parser."""
+    return plain_data(_clean(text)).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text) -> str:
@@ -59,11 +62,14 @@ def escape_property(text) -> str:
 
 
 def _clean(text) -> str:
-    # CR and LF stay for the escaping to encode; a tab becomes a space; other controls go.
+    # CR and LF stay for the escaping to encode, and the Unicode line and paragraph separators become LF (some
+    # readers end a line there too); a tab becomes a space; other controls go.
     out = []
     for c in str(text):
         if c in "\r\n":
             out.append(c)
+        elif c in "\u2028\u2029":
+            out.append("\n")
         elif c == "\t":
             out.append(" ")
         elif unicodedata.category(c) != "Cc" and c not in _BIDI:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from html import escape
 from urllib.parse import urlsplit
 
 from claimcheck.report.agreement import agreement
 from claimcheck.report.build import SEVERITIES
+# HTML-escaped, and with no CI runner command in it, nor a line break: a line of the page never starts with
+# article text (see runner_safe).
+from claimcheck.runner_safe import html_text as escape
 
 SHOWN_STATEMENTS = 6  # statements of a finding shown side by side before "N more"
 HUES = 12  # colours shared claims cycle through

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from claimcheck.report.build import count_by_severity
+from claimcheck.runner_safe import markdown_text
 
 # HTML-significant characters become entities (a backslash does not stop every renderer from reading HTML);
 # Markdown punctuation that can start inline markup gets a backslash. `$` too: GitHub renders $...$ as math.
@@ -21,7 +22,8 @@ def escape(text) -> str:
     flat = " ".join(str(text).split())
     out = "".join(_ENTITIES.get(c) or ("\\" + c if c in _BACKSLASHED else c) for c in flat)
     out = _BLOCK_MARK.sub(r"\\\1", out)
-    return _ORDERED_MARK.sub(r"\1\\\2", out)
+    # Last: a CI runner command in it (a `::` it starts with) gets a backslash of its own.
+    return markdown_text(_ORDERED_MARK.sub(r"\1\\\2", out))
 
 
 def render(report_dict: dict) -> str:

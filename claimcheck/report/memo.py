@@ -58,7 +58,10 @@ def load(cache_dir: Path | None, key: str, log=lambda _: None):
     try:
         report = loads(Report, data.decode("utf-8"))
     except Exception as exc:  # a damaged entry is rebuilt, never trusted
-        aside = set_aside(path, inode)
+        try:
+            aside = set_aside(path, inode)
+        except OSError:  # a read-only cache folder: the entry stays, and is computed again each time
+            aside = None
         log(f"set aside an unreadable cached report {path} ({type(exc).__name__})"
             f"{f' as {aside}' if aside else ''}; computing it again")
         return None
@@ -69,18 +72,23 @@ def load(cache_dir: Path | None, key: str, log=lambda _: None):
     return report
 
 
-def save(cache_dir: Path | None, key: str, report) -> None:
+def save(cache_dir: Path | None, key: str, report, log=lambda _: None) -> None:
+    """Keep `report`; a cache folder that cannot take it (a full disk, say) costs only the next run's time."""
     if cache_dir is None:
         return
+    from claimcheck.errors import ClaimcheckError
     from claimcheck.report.atomic import write_atomic
     from claimcheck.store.codec import dumps
 
     folder = Path(cache_dir) / FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
-    write_atomic(folder / f"{key}.json", dumps(report))
-    entries = sorted(folder.glob("*.json"), key=_mtime, reverse=True)
-    for old in entries[KEEP:]:
-        old.unlink(missing_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomic(folder / f"{key}.json", dumps(report))
+        entries = sorted(folder.glob("*.json"), key=_mtime, reverse=True)
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
+    except (OSError, ClaimcheckError) as exc:
+        log(f"warning: could not keep this report in {folder} for the next run ({exc}); the report itself is whole")
 
 
 def _mtime(path: Path) -> float:

@@ -11,6 +11,7 @@ import re
 from urllib.parse import quote
 
 from claimcheck.report.github import finding_message, new_article_ids, source_names, split_statements
+from claimcheck.runner_safe import json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,7 +32,7 @@ _DRIVE = re.compile(r"^[A-Za-z]:/")
 
 
 def render(data: dict) -> str:
-    return json.dumps(sarif_log(data), indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    return json_text(json.dumps(sarif_log(data), indent=2, ensure_ascii=False, allow_nan=False)) + "\n"
 
 
 def sarif_log(data: dict) -> dict:

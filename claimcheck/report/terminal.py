@@ -1,8 +1,7 @@
 """A few plain lines for the terminal: what was read, what was skipped, what disagrees."""
 from __future__ import annotations
 
-import unicodedata
-
+from claimcheck import runner_safe
 from claimcheck.report.build import SEVERITIES, SEVERITY_RANK, count_by_severity
 
 SHOWN_UP_TO = SEVERITY_RANK["warning"]  # info findings are counted, not listed: they are not conflicts
@@ -10,8 +9,7 @@ SHOWN_UP_TO = SEVERITY_RANK["warning"]  # info findings are counted, not listed:
 
 def plain(text) -> str:
     # Article text could carry escape sequences or bidi overrides that repaint the terminal; show them as spaces.
-    cleaned = "".join(" " if unicodedata.category(c).startswith("C") else c for c in str(text))
-    return " ".join(cleaned.split())
+    return runner_safe.flatten(text)
 
 
 def summary_lines(report_dict: dict) -> list[str]:
@@ -25,7 +23,7 @@ def summary_lines(report_dict: dict) -> list[str]:
     for f in findings:
         if SEVERITY_RANK.get(f["severity"], len(SEVERITIES)) <= SHOWN_UP_TO:
             lines.append(f"[{f['severity']}] {f['kind']} {plain(f['subject'])}: {_values(f['statements'])}")
-    return lines
+    return [runner_safe.plain(line) for line in lines]  # whole lines: a path may start one ("  ::x.md: empty")
 
 
 def _values(statements: list[dict]) -> str:

@@ -48,6 +48,8 @@ class Store(Protocol):
     root: Path
 
     def model(self) -> str | None: ...
+    def mark_indexed(self) -> None: ...  # an index run finished
+    def index_finished(self) -> bool: ...  # whether one ever has: a killed first index is not an empty corpus
     def articles(self) -> dict[str, StoredArticle]: ...  # by path
     def known_vectors(self, hashes: list[str]) -> dict[str, np.ndarray]: ...
     def add_articles(self, items: list[tuple[Article, list[Claim], np.ndarray, bytes | None]],

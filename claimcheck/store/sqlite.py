@@ -4,6 +4,11 @@ Why SQLite: no server, atomic commits (a killed `index` leaves the store as of i
 processes may write at once: writers take turns (BEGIN IMMEDIATE with a long busy timeout) and every
 insert re-checks what the other run may have added meanwhile, so each article is held once.
 
+A store this user cannot write (a read-only mount, an immutable file or folder) is still read by `check`:
+SQLite then opens it without the -wal/-shm files it would otherwise make beside it. `index` says it is
+read-only. Every other SQLite error (a full disk, an I/O error) reaches the user as one line naming the
+store and the cause; a transaction that failed leaves the store as of its last commit.
+
 A damaged store file (not a database, truncated, a claimcheck store with tables missing) is renamed aside,
 never deleted. It cannot be rebuilt without the articles: `index` starts a new store and says to index every
 folder again; `check` stops and says to run `index`. An empty file is what a run killed while creating the
@@ -16,12 +21,15 @@ Layout: `articles` by path and content hash; `claims` (what was extracted, as JS
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, datetime, timezone
-from functools import lru_cache
+from functools import lru_cache, wraps
 from pathlib import Path
+from urllib.parse import quote
 
 import numpy as np
 
@@ -37,6 +45,7 @@ from claimcheck.store.keys import event_keys, lookup_keys
 SCHEMA_VERSION = 1
 # Upgrades from an older schema, by the version they start from: each brings a store one version up.
 MIGRATIONS: dict[int, list[str]] = {}
+FULL_BELOW = 1 << 20  # bytes left on the disk under which an I/O error is put down to a full disk
 BUSY_TIMEOUT_S = 300  # a concurrent `index` may hold the write lock while it commits a batch
 
 _SCHEMA = """
@@ -71,16 +80,63 @@ CREATE INDEX article_keys_article ON article_keys(article);
 """
 
 
-def _connect(path: Path):
+def _connect(path: Path, uri_options: str | None = None):
     import sqlean  # Python's own sqlite3 is often built without extension loading
     import sqlite_vec
 
-    db = sqlean.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    target = f"file:{quote(str(path.resolve()))}?{uri_options}" if uri_options else str(path)
+    db = sqlean.connect(target, uri=bool(uri_options), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     db.enable_load_extension(True)
     sqlite_vec.load(db)
     db.enable_load_extension(False)
     db.execute("PRAGMA foreign_keys = ON")
     return db
+
+
+def _unwritable(path: Path) -> str | None:
+    """Why this user cannot write the store file (or, for its -wal/-shm files, its folder); None if it can.
+    os.access, not the permission bits: it also answers for root on a read-only mount or an immutable file."""
+    folder = path.parent
+    if os.statvfs(folder).f_flag & os.ST_RDONLY:
+        return "it is on a read-only file system"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file cannot be written"
+    if not os.access(folder, os.W_OK):
+        return f"its folder {folder} cannot be written"
+    return None
+
+
+def _explain(exc, folder: Path) -> str:
+    """An SQLite error as a cause a user can act on. A full disk is not always SQLITE_FULL: growing the -shm
+    file on one is an I/O error, so the space left is looked at too."""
+    name = getattr(exc, "sqlite_errorname", None) or ""
+    if name == "SQLITE_FULL":
+        return f"the disk is full ({exc})"
+    if name.startswith("SQLITE_READONLY"):
+        return f"it is read-only ({exc})"
+    if name.startswith("SQLITE_IOERR"):
+        try:
+            free = shutil.disk_usage(folder).free
+        except OSError:
+            free = None
+        if free is not None and free < FULL_BELOW:
+            return f"the disk is full: {free:,} bytes left ({exc}, {name})"
+    return f"{exc} ({name})" if name else str(exc)
+
+
+def _reported(method):
+    """A store method whose SQLite errors reach the user as one line naming the store, not a traceback."""
+
+    @wraps(method)
+    def wrapper(self, *args, **kwargs):
+        import sqlean
+
+        try:
+            return method(self, *args, **kwargs)
+        except sqlean.Error as exc:
+            raise ClaimcheckError(self._failure(exc)) from exc
+
+    return wrapper
 
 
 class _Damaged(Exception):
@@ -111,19 +167,52 @@ class SqliteStore:
         if not self.path.is_file():
             if not create:
                 raise ClaimcheckError(f"no corpus store at {self.path}: run `claimcheck index` first, or give --store")
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise ClaimcheckError(f"cannot make the store folder {folder}: {exc.strerror}") from None
+        self.read_only = _unwritable(self.path)  # why the store cannot be written, or None
+        if self.read_only and create:
+            raise ClaimcheckError(f"store {self.path} is read-only ({self.read_only}): `claimcheck index` writes to "
+                                  f"it; make it writable, or index into another store with --store")
         inode = self.path.stat().st_ino if self.path.exists() else None
         try:
             self._open()
         except (sqlean.DatabaseError, _Damaged) as exc:
             reason = str(exc) if isinstance(exc, _Damaged) else damage(exc)
             if reason is None:
-                raise ClaimcheckError(f"store {self.path}: not a usable claimcheck store ({exc})") from None
-            self._set_aside(reason, inode)
+                why = ""
+                if self._read_only_uri() == "mode=ro":
+                    why = (f"; it is read-only ({self.read_only}) and its last commits wait in {self.path}-wal, which "
+                           f"SQLite reads only with its -shm file beside it: open it once where it can be written "
+                           f"(a `claimcheck check` will do)")
+                raise ClaimcheckError(f"store {self.path}: cannot open it: {_explain(exc, self.folder)}{why}") from None
+            try:
+                self._set_aside(reason, inode)
+            except sqlean.Error as again:  # making the new store in its place
+                raise ClaimcheckError(f"store {self.path}: cannot make it: {_explain(again, self.folder)}") from None
+
+    def _failure(self, exc) -> str:
+        if damage(exc):  # a damaged page found only now, deep inside: not set aside in the middle of a run
+            return (f"store {self.path} is damaged ({exc}): move it aside and run `claimcheck index` on every "
+                    f"article folder to build it again")
+        cause = _explain(exc, self.folder)
+        if not self.create:
+            return f"store {self.path}: {cause}"
+        then = "free some space and" if "disk is full" in cause else "once that is fixed,"
+        return (f"store {self.path}: {cause}; the store is as of its last commit: {then} run `claimcheck index` "
+                f"again to go on from there")
 
     def _set_aside(self, reason: str, inode: int | None) -> None:
         self.close()
-        aside = set_aside(self.path, inode)
+        if self.read_only:
+            raise ClaimcheckError(f"store {self.path} is damaged ({reason}); it is read-only ({self.read_only}), so "
+                                  f"it was left where it is: run `claimcheck index` into a writable store")
+        try:
+            aside = set_aside(self.path, inode)
+        except OSError as exc:
+            raise ClaimcheckError(f"store {self.path} is damaged ({reason}) and could not be moved aside: "
+                                  f"{exc.strerror}") from None
         moved = f"moved it to {aside}" if aside else "another run has moved it aside"
         if not self.create:
             raise ClaimcheckError(f"store {self.path} is damaged ({reason}); {moved}: run `claimcheck index` on "
@@ -144,10 +233,12 @@ class SqliteStore:
         deadline = time.monotonic() + BUSY_TIMEOUT_S
         while True:
             try:
-                self._db = _connect(self.path)
+                self._db = _connect(self.path, self._read_only_uri())
                 self._prepare()
                 # After the schema is seen to be ours: a file of another program is left exactly as it was.
-                if self._db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+                if self.read_only:
+                    pass  # read as it is: it cannot be switched to WAL, nor need it be
+                elif self._db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
                     self._db.execute("PRAGMA journal_mode = WAL")
                 if not self.create:  # from here on every read sees the store as it is now
                     self._db.execute("BEGIN")
@@ -160,6 +251,19 @@ class SqliteStore:
                 if ("locked" not in str(exc) and "busy" not in str(exc)) or time.monotonic() > deadline:
                     raise
                 time.sleep(0.05)
+
+    def _read_only_uri(self) -> str | None:
+        """How SQLite opens a store this user cannot write. In WAL mode a reader needs the -shm file beside
+        the store and makes it when missing, which a read-only folder forbids; `immutable=1` reads the file
+        without it (and without locks: nobody can write it). But a -wal file holding commits not yet folded
+        in (an index killed, then the store made read-only), or a -shm file (a writer may be at work) must be
+        read through: `mode=ro` does, with the -shm file that is there."""
+        if not self.read_only:
+            return None
+        wal = Path(f"{self.path}-wal")
+        if (wal.exists() and wal.stat().st_size) or Path(f"{self.path}-shm").exists():
+            return "mode=ro"
+        return "immutable=1"
 
     # -- schema ---------------------------------------------------------------------------------------
     def _prepare(self) -> None:
@@ -177,6 +281,7 @@ class SqliteStore:
                     if statement.strip():
                         db.execute(statement)
                 db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                db.execute("INSERT INTO meta VALUES ('indexed', '')")  # no index run has finished yet
             elif "meta" not in tables:
                 raise ClaimcheckError(f"store {self.path}: this SQLite file is not a claimcheck store")
             version = self._meta("schema_version")
@@ -188,6 +293,10 @@ class SqliteStore:
                     f"store {self.path} has schema version {version}, newer than this claimcheck reads "
                     f"({SCHEMA_VERSION}): upgrade claimcheck, or index into a new store with --store")
             while version < SCHEMA_VERSION:
+                if self.read_only:
+                    raise ClaimcheckError(
+                        f"store {self.path} has schema version {version}, from an older claimcheck, and is read-only "
+                        f"({self.read_only}): run `claimcheck index` on it once where it can be written")
                 if version not in MIGRATIONS:
                     raise ClaimcheckError(
                         f"store {self.path} has schema version {version}, which this claimcheck cannot upgrade: "
@@ -199,8 +308,29 @@ class SqliteStore:
             self._check_tables()
             db.execute("COMMIT")
         except BaseException:
-            if db.in_transaction:  # SQLite may have rolled back already, on some errors
-                db.execute("ROLLBACK")
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already: after a full disk or an I/O error it often
+        has, and a second ROLLBACK's own error ("no transaction is active") would hide the real cause."""
+        import sqlean
+
+        if self._db is not None and self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlean.Error:
+                pass  # closing the connection rolls back what is left
+
+    @contextmanager
+    def _writing(self):
+        """One write transaction: all of it committed, or none of it."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            self._db.execute("COMMIT")
+        except BaseException:
+            self._rollback()
             raise
 
     def _check_tables(self) -> None:
@@ -219,8 +349,26 @@ class SqliteStore:
         row = self._db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
+    @_reported
     def model(self) -> str | None:
         return self._meta("model")
+
+    @_reported
+    def mark_indexed(self) -> None:
+        """An index run has finished: from now on the store is a corpus, even an empty one."""
+        self._db.execute("INSERT INTO meta VALUES ('indexed', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                         (datetime.now(timezone.utc).isoformat(timespec="seconds"),))
+
+    @_reported
+    def index_finished(self) -> bool:
+        """Whether an index run into this store has ever finished. A store whose first index was killed holds
+        what it committed, or nothing, and must not pass for the corpus (an empty corpus finds no conflict).
+        A store made before claimcheck kept this mark has no row: one holding articles was indexed; an empty
+        one cannot tell a killed first index from an empty folder, and indexing again settles it."""
+        mark = self._meta("indexed")
+        if mark is None:
+            return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is not None
+        return mark != ""
 
     def _ensure_vectors(self, model: str, dim: int) -> None:
         """The vec0 table is made with the first vectors, when their length is known; the model is fixed then."""
@@ -236,16 +384,19 @@ class SqliteStore:
         return self._meta("model") is not None
 
     # -- reading --------------------------------------------------------------------------------------
+    @_reported
     def articles(self) -> dict[str, StoredArticle]:
         rows = self._db.execute("SELECT id, path, content_hash FROM articles")
         return {path: StoredArticle(i, path, h) for i, path, h in rows}
 
+    @_reported
     def counts(self) -> dict[str, int]:
         one = lambda sql: self._db.execute(sql).fetchone()[0]  # noqa: E731
         return {"articles": one("SELECT COUNT(*) FROM articles"), "claims": one("SELECT COUNT(*) FROM claims"),
                 "embeddings": one("SELECT COUNT(*) FROM embeddings"),
                 "clusters": one("SELECT COUNT(DISTINCT cluster) FROM claims")}
 
+    @_reported
     def known_vectors(self, hashes: list[str]) -> dict[str, np.ndarray]:
         if not self._has_vectors() or not hashes:
             return {}
@@ -258,6 +409,7 @@ class SqliteStore:
             found.update((h, np.frombuffer(blob, dtype=np.float32)) for h, blob in rows)
         return found
 
+    @_reported
     def neighbours(self, vectors: np.ndarray, k: int, min_similarity: float) -> list[list[Neighbour]]:
         """The nearest stored claims of each vector (sqlite-vec's index, not a scan in Python)."""
         if not self._has_vectors():
@@ -280,6 +432,7 @@ class SqliteStore:
         return sorted((Neighbour(cid, aid, cluster, sims[emb]) for cid, aid, cluster, emb in rows),
                       key=lambda n: (-n.similarity, n.claim))
 
+    @_reported
     def claims_with_keys(self, keys: list[str], limit_per_key: int = 500) -> list[Neighbour]:
         out: dict[int, Neighbour] = {}
         for key in sorted(set(keys)):
@@ -291,6 +444,7 @@ class SqliteStore:
                 out.setdefault(cid, Neighbour(cid, aid, cluster, 0.0))
         return list(out.values())
 
+    @_reported
     def cluster_members(self, clusters: list[int], limit: int) -> list[Neighbour]:
         out = []
         for cluster in sorted(set(clusters)):
@@ -300,6 +454,7 @@ class SqliteStore:
             out += [Neighbour(cid, aid, cluster, 0.0) for cid, aid in rows]
         return out
 
+    @_reported
     def published(self, article_ids: list[str]) -> dict[str, date | None]:
         out: dict[str, date | None] = {}
         for chunk in _chunks(sorted(set(article_ids))):
@@ -308,6 +463,7 @@ class SqliteStore:
                 out[aid] = date.fromisoformat(day) if day else None
         return out
 
+    @_reported
     def event_keys(self, article_ids: list[str]) -> dict[str, set[str]]:
         out: dict[str, set[str]] = {a: set() for a in article_ids}
         for chunk in _chunks(sorted(set(article_ids))):
@@ -318,6 +474,7 @@ class SqliteStore:
                 out[aid].add(key)
         return out
 
+    @_reported
     def key_frequency(self, keys: list[str]) -> dict[str, int]:
         """In how many stored articles each name occurs: a name most of the corpus uses tells events apart poorly."""
         out = {k: 0 for k in keys}
@@ -327,6 +484,7 @@ class SqliteStore:
                 f"SELECT key, COUNT(DISTINCT article) FROM article_keys WHERE key IN ({marks}) GROUP BY key", chunk))
         return out
 
+    @_reported
     def load(self, article_ids: list[str], claim_ids: list[int] = ()) -> Loaded:
         """Records, claims (in article order), their vectors and spaCy docs: every claim of `article_ids`, and
         of other articles only the claims in `claim_ids`."""
@@ -366,6 +524,7 @@ class SqliteStore:
         return np.stack([by_id[i] for i in embedding_ids])
 
     # -- writing --------------------------------------------------------------------------------------
+    @_reported
     def add_articles(self, items, model: str, cluster_threshold: float) -> list[tuple[str, str]]:
         """Add (article, factual claims, their vectors, spaCy docs as bytes) in one transaction.
 
@@ -376,8 +535,7 @@ class SqliteStore:
             return []
         dim = next((v.shape[1] for _, _, v, _ in items if len(v)), None)
         outcomes = []
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
+        with self._writing():
             if dim is not None:
                 self._ensure_vectors(model, dim)
             elif self._meta("model") not in (None, model):
@@ -388,19 +546,17 @@ class SqliteStore:
                 clusters = labels[start : start + len(claims)]
                 start += len(claims)
                 outcomes.append((article.path, self._add_one(article, claims, vectors, doc_bytes, clusters)))
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
         return outcomes
 
     def _nearest_clusters(self, items, threshold: float):
         """For every new claim, the cluster of its nearest stored or earlier new claim within `threshold`
         (cosine distance), or a cluster of its own. One pass over the stored vectors per batch."""
-        blocks = [np.asarray(v, dtype=np.float32).reshape(len(c), -1) for _, c, v, _ in items]
-        if not any(len(b) for b in blocks):
+        # An article with no factual sentence (only questions or headings) brings no vectors: (0,) cannot be
+        # reshaped to (0, -1), so it is left out here; it is still added, with no claims.
+        blocks = [np.asarray(v, dtype=np.float32).reshape(len(c), -1) for _, c, v, _ in items if len(c)]
+        if not blocks:
             return []
-        new = np.concatenate([b for b in blocks if len(b)])
+        new = np.concatenate(blocks)
         best = np.full(len(new), -1.0, dtype=np.float32)
         best_emb = np.full(len(new), -1, dtype=np.int64)
         if self._has_vectors():
@@ -484,17 +640,12 @@ class SqliteStore:
                            [(claim_row, key) for key in sorted(lookup_keys(claim))])
         return outcome
 
+    @_reported
     def drop_articles(self, paths: list[str]) -> int:
         if not paths:
             return 0
-        self._db.execute("BEGIN IMMEDIATE")
-        try:
-            dropped = self._delete_paths(paths)
-            self._db.execute("COMMIT")
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        return dropped
+        with self._writing():
+            return self._delete_paths(paths)
 
     def _delete_paths(self, paths: list[str]) -> int:
         db = self._db
@@ -510,10 +661,12 @@ class SqliteStore:
             db.execute(f"DELETE FROM embeddings WHERE rowid IN ({marks})", chunk)
         return dropped
 
+    @_reported
     def rename_article(self, old_path: str, new_path: str) -> None:
         self._db.execute("UPDATE articles SET path = ?, record = json_set(record, '$.path', ?) WHERE path = ?",
                          (new_path, new_path, old_path))
 
+    @_reported
     def close(self) -> None:
         if self._db is not None:
             self._db.close()

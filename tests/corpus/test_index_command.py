@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from tests.conftest import FIXTURES, ROOT, run_cli
+from tests.conftest import FIXTURES, run_cli
 
 SETS = ("flood-figure-conflict", "mayor-office-conflict")
 

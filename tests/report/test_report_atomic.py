@@ -34,7 +34,7 @@ def test_failed_write_keeps_the_old_file_and_no_temp(tmp_path, monkeypatch, fail
         raise OSError("disk gone")
 
     monkeypatch.setattr(os, failing, boom)
-    with pytest.raises(OSError, match="disk gone"):
+    with pytest.raises(ClaimcheckError, match=f"cannot write {target}: disk gone"):  # one line for the user
         write_atomic(target, "new text that must not appear\n")
     assert target.read_text(encoding="utf-8") == "previous\n"
     assert os.listdir(tmp_path) == ["r.json"]
