@@ -8,7 +8,7 @@ import os
 import stat
 from pathlib import Path
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, reason
 
 MB = 1024 * 1024
 # Far above any real file of the kind: a baseline of 100,000 findings is about 40 MB.
@@ -25,7 +25,7 @@ def read_capped(path: Path, what: str, limit: int) -> str:
     except FileNotFoundError:
         raise ClaimcheckError(f"{what} {path}: no such file") from None
     except (IsADirectoryError, PermissionError, OSError, ValueError) as exc:
-        raise ClaimcheckError(f"{what} {path}: cannot read it: {_reason(exc)}") from None
+        raise ClaimcheckError(f"{what} {path}: cannot read it: {reason(exc)}") from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
@@ -40,7 +40,7 @@ def read_capped(path: Path, what: str, limit: int) -> str:
                 break
             data += chunk
     except OSError as exc:
-        raise ClaimcheckError(f"{what} {path}: cannot read it: {_reason(exc)}") from None
+        raise ClaimcheckError(f"{what} {path}: cannot read it: {reason(exc)}") from None
     finally:
         os.close(fd)
     if len(data) > limit:
@@ -49,7 +49,3 @@ def read_capped(path: Path, what: str, limit: int) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ClaimcheckError(f"{what} {path}: not UTF-8 text (byte {exc.start})") from None
-
-
-def _reason(exc: Exception) -> str:
-    return (getattr(exc, "strerror", None) or str(exc) or type(exc).__name__).lower()

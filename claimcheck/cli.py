@@ -11,7 +11,7 @@ import click
 
 from claimcheck import __version__
 from claimcheck.config import BACKENDS
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, reason
 
 REPORT_FORMATS = ("json", "markdown", "html")  # report.writers.WRITERS
 
@@ -41,7 +41,7 @@ def _stdout(text: str) -> None:
         _quiet_stdout()
     except OSError as exc:
         _quiet_stdout()
-        raise ClaimcheckError(f"cannot write to standard output: {(exc.strerror or str(exc)).lower()}") from None
+        raise ClaimcheckError(f"cannot write to standard output: {reason(exc)}") from None
 
 
 def _quiet_stdout() -> None:
@@ -72,10 +72,8 @@ _no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or
 _store_option = click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
                              help="Folder of the corpus store (default: the nearest .claimcheck/ from here up).")
 _quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-# Kept on the click context, not passed through each command's parameters: only _options reads it.
 _links_option = click.option(
-    "--follow-links-outside/--no-follow-links-outside", default=None, expose_value=False,
-    callback=lambda ctx, _param, value: ctx.meta.__setitem__("follow_links_outside", value),
+    "--follow-links-outside/--no-follow-links-outside", "follow_links", default=None,
     help="Read files and folders reached through symbolic links that lead outside PATHS (default: no, such links "
          "are listed as skipped; or follow_links_outside in the config).")
 _facts_option = click.option("--facts", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -106,7 +104,7 @@ def _analysis_options(command):
 @_facts_option
 @_quiet_option
 @_links_option
-def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, facts, quiet):
+def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, facts, quiet, follow_links):
     """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md (or the --format
     forms) to --out.
 
@@ -126,7 +124,7 @@ def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, f
     for fmt in formats:  # a folder that cannot be written is found now, not after minutes of analysis
         check_writable(report_path(out_dir, name, fmt))
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
+    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend, follow_links)
     result = run(list(paths), options, log=_log if not quiet else (lambda _: None))
     written = write_reports(result, out_dir, name, formats)
     if not quiet:
@@ -137,7 +135,7 @@ def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, f
     return EXIT_OK
 
 
-def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None):
+def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None, follow_links=None):
     from claimcheck.embed.cache import default_cache_dir
     from claimcheck.pipeline import Options
 
@@ -151,15 +149,8 @@ def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None):
         include=config.include,
         exclude=config.exclude,
         max_article_chars=config.max_article_chars,
-        follow_links_outside=_flag("follow_links_outside", config.follow_links_outside),
+        follow_links_outside=config.follow_links_outside if follow_links is None else follow_links,
     )
-
-
-def _flag(name: str, default: bool) -> bool:
-    """A --X/--no-X flag kept on the click context; the config's value when neither was given."""
-    ctx = click.get_current_context(silent=True)
-    value = ctx.meta.get(name) if ctx is not None else None
-    return default if value is None else value
 
 
 def _store_folder(store, config) -> Path:
@@ -180,7 +171,7 @@ def _store_folder(store, config) -> Path:
 @_no_cache_option
 @_quiet_option
 @_links_option
-def index(paths, store, model, backend, cache_dir, no_cache, quiet):
+def index(paths, store, model, backend, cache_dir, no_cache, quiet, follow_links):
     """Add the articles in PATHS to the corpus store: new files are added, changed ones re-indexed, renamed
     ones re-pointed, and files deleted from a folder in PATHS dropped. What it did goes to stderr."""
     from claimcheck.config import load_config
@@ -188,7 +179,7 @@ def index(paths, store, model, backend, cache_dir, no_cache, quiet):
     from claimcheck.store import open_store
 
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, None, quiet, backend)
+    options = _options(config, model, cache_dir, no_cache, None, quiet, backend, follow_links)
     folder = _store_folder(store, config)
     db = open_store(folder, create=True)
     try:
@@ -233,20 +224,19 @@ def _default_format() -> str:
               help="Leave out findings this baseline file holds (see `claimcheck baseline`).")
 @_analysis_options
 def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file, facts, model, backend, cache_dir,
-          no_cache, quiet):
+          no_cache, quiet, follow_links):
     """Check the new articles in PATHS against the corpus and each other; exit 1 when a finding at or above
     --fail-on involves a new article, 0 when none does, 2 when the check itself could not run."""
     from claimcheck.config import load_config
     from claimcheck.gate.baseline import load_baseline
     from claimcheck.report import write_atomic
-    from claimcheck.report.check_formats import render_check
-
     from claimcheck.report.atomic import check_writable
+    from claimcheck.report.check_formats import render_check
 
     if output:
         check_writable(output)  # before the analysis, so a bad --output costs nothing
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
+    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend, follow_links)
     fail_on = fail_on or config.fail_on or "error"
     baseline = load_baseline(baseline_file) if baseline_file else None
     result = _run_check(paths, store, against, config, options, baseline, quiet)
@@ -309,7 +299,7 @@ def _check_dict(result, fail_on: str, baseline_file) -> dict:
               help="Baseline file to write (replaced atomically).")
 @_store_option
 @_analysis_options
-def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache, quiet):
+def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache, quiet, follow_links):
     """Record today's findings among PATHS, so `check --baseline FILE` stays quiet about them.
 
     With --store, PATHS are checked against the store as `check` would, and its findings recorded.
@@ -318,12 +308,11 @@ def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache,
     from claimcheck.gate.baseline import baseline_text
     from claimcheck.pipeline import run
     from claimcheck.report import write_atomic
-
     from claimcheck.report.atomic import check_writable
 
     check_writable(write_to)
     config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend)
+    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend, follow_links)
     log = _log if not quiet else (lambda _: None)
     if store:
         findings = _run_check(paths, store, None, config, options, None, quiet).report.findings
@@ -367,7 +356,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except OSError as exc:
         _quiet_stdout()
-        _log(f"error: {(exc.strerror or str(exc)).lower()}" + (f": {exc.filename}" if exc.filename else ""))
+        _log(f"error: {reason(exc)}" + (f": {exc.filename}" if exc.filename else ""))
         return EXIT_FAILED
     except Exception as exc:  # a bug in claimcheck: still one line, and the way to see more
         if os.environ.get("CLAIMCHECK_DEBUG"):

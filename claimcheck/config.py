@@ -5,11 +5,12 @@ error naming the key and the file, so a typo is never silently ignored.
 """
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, shown
 
 # key -> (type, meaning); paths are read relative to the file that names them
 KEYS = {
@@ -52,10 +53,10 @@ def find_config(start: Path) -> Path | None:
     for folder in [start, *start.parents]:
         # Anything under the name counts, so a link to a device or a folder is an error, never ignored.
         own = folder / "claimcheck.toml"
-        if own.exists() or own.is_symlink():
+        if os.path.lexists(own):
             return own
         project = folder / "pyproject.toml"
-        if (project.exists() or project.is_symlink()) and "claimcheck" in _tool(project, _read(project)):
+        if os.path.lexists(project) and "claimcheck" in _tool(project, _read(project)):
             return project
     return None
 
@@ -76,13 +77,8 @@ def _tool(path: Path, data: dict) -> dict:
     """pyproject.toml's [tool] table; another project's file may hold anything under that name."""
     tool = data.get("tool", {})
     if not isinstance(tool, dict):
-        raise ClaimcheckError(f"config {path}: 'tool' must be a table, not {_shown(tool)}")
+        raise ClaimcheckError(f"config {path}: 'tool' must be a table, not {shown(tool)}")
     return tool
-
-
-def _shown(value) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def load_config(start: Path | None = None) -> Config:
@@ -92,7 +88,7 @@ def load_config(start: Path | None = None) -> Config:
     data = _read(path)
     table = _tool(path, data).get("claimcheck", {}) if path.name == "pyproject.toml" else data
     if not isinstance(table, dict):
-        raise ClaimcheckError(f"config {path}: [tool.claimcheck] must be a table, not {_shown(table)}")
+        raise ClaimcheckError(f"config {path}: [tool.claimcheck] must be a table, not {shown(table)}")
     values = {}
     for key, value in table.items():
         if key not in KEYS:
@@ -101,7 +97,7 @@ def load_config(start: Path | None = None) -> Config:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-            raise ClaimcheckError(f"config {path}: {key!r} must be a {kind.__name__}, not {_shown(value)}")
+            raise ClaimcheckError(f"config {path}: {key!r} must be a {kind.__name__}, not {shown(value)}")
         values[key] = _checked(path, key, value)
     return Config(source=path, **values)
 
@@ -110,21 +106,21 @@ def _checked(path: Path, key: str, value):
     """A value of the right type that also makes sense; paths are relative to the file that names them."""
     if key in PATH_KEYS:
         if not value.strip() or "\x00" in value:
-            raise ClaimcheckError(f"config {path}: {key!r} must name a file or folder, not {_shown(value)}")
+            raise ClaimcheckError(f"config {path}: {key!r} must name a file or folder, not {shown(value)}")
         named = path.parent / value
-        if key in FOLDER_KEYS and (named.exists() or named.is_symlink()) and not named.is_dir():
+        if key in FOLDER_KEYS and os.path.lexists(named) and not named.is_dir():
             raise ClaimcheckError(f"config {path}: {key!r} must name a folder, and {named} is not one")
         return named
     if key == "cluster_threshold" and not 0.0 < value < 2.0:
-        raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {_shown(value)}")
+        raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {shown(value)}")
     if key == "backend" and value not in BACKENDS:
-        raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {_shown(value)}")
+        raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {shown(value)}")
     if key == "fail_on" and value not in FAIL_LEVELS:
-        raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {_shown(value)}")
+        raise ClaimcheckError(f"config {path}: 'fail_on' must be one of {', '.join(FAIL_LEVELS)}, not {shown(value)}")
     if key == "max_article_chars" and value < 1:
-        raise ClaimcheckError(f"config {path}: 'max_article_chars' must be a positive number of characters, not {_shown(value)}")
+        raise ClaimcheckError(f"config {path}: 'max_article_chars' must be a positive number of characters, not {shown(value)}")
     if key in ("include", "exclude"):
         if not all(isinstance(g, str) and g for g in value):
-            raise ClaimcheckError(f"config {path}: {key!r} must be a list of glob strings, not {_shown(value)}")
+            raise ClaimcheckError(f"config {path}: {key!r} must be a list of glob strings, not {shown(value)}")
         return tuple(value)
     return value

@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from claimcheck.capped_read import FACTS_LIMIT, read_capped
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, shown
 from claimcheck.extract.names import person_key
 from claimcheck.extract.offices import office_key_from_text
 
@@ -47,13 +47,7 @@ def _date(value, where: str) -> date | None:
             return date.fromisoformat(value)
     except ValueError:
         pass
-    raise ClaimcheckError(f"{where}: {_shown(value)} is not a date (use YYYY-MM-DD)")
-
-
-def _shown(value) -> str:
-    """A value for a message: bounded, and never a deep walk of a nested value."""
-    text = repr(value) if isinstance(value, (str, int, float, bool, date)) else f"a {type(value).__name__}"
-    return text if len(text) <= 60 else text[:57] + "..."
+    raise ClaimcheckError(f"{where}: {shown(value)} is not a date (use YYYY-MM-DD)")
 
 
 def load_facts(path: Path) -> tuple[Term, ...]:
@@ -81,13 +75,13 @@ def load_facts(path: Path) -> tuple[Term, ...]:
             raise ClaimcheckError(f"{where}: each entry needs 'office' and 'holder'")
         unknown = set(entry) - {"office", "holder", "from", "to", "source", "note"}
         if unknown:
-            raise ClaimcheckError(f"{where}: unknown key(s) {', '.join(sorted(map(_shown, unknown)))}")
+            raise ClaimcheckError(f"{where}: unknown key(s) {', '.join(sorted(map(shown, unknown)))}")
         for name in ("office", "holder"):
             if not isinstance(entry[name], str):
-                raise ClaimcheckError(f"{where}: {name!r} must be text, not {_shown(entry[name])}")
+                raise ClaimcheckError(f"{where}: {name!r} must be text, not {shown(entry[name])}")
         key = office_key_from_text(entry["office"])
         if not key:
-            raise ClaimcheckError(f"{where}: {_shown(entry['office'])} does not read as an office (e.g. 'Mayor of Saltmere')")
+            raise ClaimcheckError(f"{where}: {shown(entry['office'])} does not read as an office (e.g. 'Mayor of Saltmere')")
         terms.append(Term(
             office=str(entry["office"]), office_key=key, holder=str(entry["holder"]),
             holder_key=person_key(str(entry["holder"])),

@@ -417,11 +417,10 @@ def _located(text: str, d: DateMention) -> DateMention:
     return replace(d, start=start, end=start + len(d.text))
 
 
-def _mentions(claims: list[Claim], known_docs: dict | None = None, guard: Guard | None = None) -> list[Mention]:
+def _mentions(claims: list[Claim], known_docs: dict | None, guard: Guard) -> list[Mention]:
     from claimcheck.extract.nlp import sentence_docs  # the shared pipeline; loaded only when dates exist
 
     rows = [(row, c) for row, c in enumerate(claims) if c.sentence.is_fact and c.dates]
-    guard = guard or Guard("date")
     reads = {row: guard.run(lambda c: [read_when(d) for d in c.dates], c, claims=[c]) for row, c in rows}
     rows = [(row, c) for row, c in rows if reads[row] and any(reads[row])]
     if not rows:

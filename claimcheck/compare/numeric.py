@@ -251,9 +251,11 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
         if (q.thing or q.unit) and q.bound != "vague"
     ]
     # Once per mention, not once per pair; a figure that cannot be read is left out.
-    read = [guard.run(_read_mention, m, claims=[m.claim]) for m in mentions]
-    mentions = [m for m, r in zip(mentions, read) if r is not None]
-    who, when, spans = (list(x) for x in zip(*[r for r in read if r is not None])) if mentions else ([], [], [])
+    read = [(m, r) for m in mentions if (r := guard.run(_read_mention, m, claims=[m.claim])) is not None]
+    mentions = [m for m, _ in read]
+    who = [r[0] for _, r in read]
+    when = [r[1] for _, r in read]
+    spans = [r[2] for _, r in read]
     n = len(mentions)
     related = Groups(n)
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.errors import reason
 from claimcheck.runner_safe import log_line
 
 SCHEMA_VERSION = 1
@@ -93,7 +94,7 @@ class EmbeddingCache:
                 self._start_again(str(exc))
         except (OSError, sqlite3.Error) as exc:
             self.close()
-            warn(f"the embedding cache {self.path} cannot be used ({_reason(exc)}); going on without it")
+            warn(f"the embedding cache {self.path} cannot be used ({reason(exc)}); going on without it")
 
     def _connect(self) -> None:
         self._inode = self.path.stat().st_ino if self.path.exists() else None
@@ -117,12 +118,12 @@ class EmbeddingCache:
         if self._inode is None:
             self._inode = self.path.stat().st_ino
 
-    def _start_again(self, reason: str) -> None:
+    def _start_again(self, damaged: str) -> None:
         """Set the damaged file aside, say so, and open a new cache in its place."""
         self.close()
         aside = set_aside(self.path, self._inode)
         if aside is not None:
-            warn(f"the embedding cache {self.path} is damaged ({reason}); moved it to {aside} and started a new one")
+            warn(f"the embedding cache {self.path} is damaged ({damaged}); moved it to {aside} and started a new one")
         self._connect()  # a run that got there first has made the new file already: use it
 
     def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
@@ -133,13 +134,13 @@ class EmbeddingCache:
         except sqlite3.Error as exc:
             if not damage(exc):  # an I/O error: what cannot be read is computed again
                 self.close()
-                warn(f"the embedding cache {self.path} cannot be read ({_reason(exc)}); going on without it")
+                warn(f"the embedding cache {self.path} cannot be read ({reason(exc)}); going on without it")
                 return {}
             try:  # a damaged page found only now
                 self._start_again(damage(exc))
             except (OSError, sqlite3.Error) as again:
                 self.close()
-                warn(f"the embedding cache {self.path} cannot be used ({_reason(again)}); going on without it")
+                warn(f"the embedding cache {self.path} cannot be used ({reason(again)}); going on without it")
             return {}
 
     def _get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
@@ -169,7 +170,7 @@ class EmbeddingCache:
                 self._put_many(model, items)
         except (OSError, sqlite3.Error) as exc:  # a full disk, most likely: what was cached stays readable
             self._writable = False
-            warn(f"the embedding cache {self.path} cannot be written ({_reason(exc)}); going on without "
+            warn(f"the embedding cache {self.path} cannot be written ({reason(exc)}); going on without "
                  f"caching what this run embeds")
 
     def _put_many(self, model: str, items: dict[str, np.ndarray]) -> None:
@@ -183,12 +184,6 @@ class EmbeddingCache:
         if self._db is not None:
             self._db.close()
             self._db = None
-
-
-def _reason(exc: Exception) -> str:
-    if isinstance(exc, OSError):
-        return (exc.strerror or str(exc)).lower()
-    return str(exc)
 
 
 class _WrongSchema(Exception):

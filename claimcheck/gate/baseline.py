@@ -8,11 +8,12 @@ changes neither, but a new article repeating one side of an old dispute adds a s
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimcheck.compare.common import sentence_hash
 from claimcheck.capped_read import BASELINE_LIMIT, read_capped
+from claimcheck.compare.common import sentence_hash
 from claimcheck.errors import ClaimcheckError
 from claimcheck.records import Finding
 from claimcheck.runner_safe import json_text
@@ -46,7 +47,7 @@ def baseline_text(findings, tool_version: str) -> str:
 
 
 def load_baseline(path: Path) -> Baseline:
-    if not (Path(path).exists() or Path(path).is_symlink()):
+    if not os.path.lexists(path):
         raise ClaimcheckError(f"baseline {path}: no such file (write one with `claimcheck baseline PATHS --write {path}`)")
     text = read_capped(Path(path), "baseline", BASELINE_LIMIT)
     try:

@@ -7,6 +7,7 @@ from collections import deque
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
+from claimcheck.errors import reason
 from claimcheck.ingest.names import shown_name
 from claimcheck.ingest.skip import Unreadable
 from claimcheck.records import Skipped
@@ -122,7 +123,7 @@ def _stat_problem(path: str) -> str | None:
     except OSError as e:
         if e.errno == errno.ELOOP:
             return "symbolic link loop: following its links never reaches a file or folder"
-        return (e.strerror or str(e)).lower()
+        return reason(e)
     except ValueError:  # a NUL byte in the name
         return "invalid path"
     return None
@@ -142,7 +143,7 @@ def _walk(root: str, found: list[Found], skipped: list[Skipped], inside) -> None
             skipped.append(Skipped(shown_name(folder), "permission denied: cannot list this folder"))
             continue
         except OSError as e:
-            skipped.append(Skipped(shown_name(folder), f"cannot list folder: {(e.strerror or str(e)).lower()}"))
+            skipped.append(Skipped(shown_name(folder), f"cannot list folder: {reason(e)}"))
             continue
         for entry in entries:
             if entry.name.startswith("."):  # hidden entries are editor, VCS or OS files, never articles
@@ -194,7 +195,7 @@ def read_bytes(path: str) -> bytes:
     except FileNotFoundError:
         raise Unreadable(NO_SUCH_FILE) from None
     except OSError as e:
-        raise Unreadable(f"cannot read file: {(e.strerror or str(e)).lower()}") from None
+        raise Unreadable(f"cannot read file: {reason(e)}") from None
     if len(data) > MAX_BYTES:
         raise Unreadable(_too_large(len(data)))
     return data

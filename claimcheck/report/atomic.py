@@ -1,13 +1,12 @@
 """Writing reports so that a reader (a CI job, an editor) sees the old file or the new one, never half of one."""
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 import tempfile
 from pathlib import Path
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, reason
 from claimcheck.records import Report
 from claimcheck.report.build import report_to_dict, validate_report
 from claimcheck.report.writers import DEFAULT_FORMATS, WRITERS, render
@@ -37,7 +36,7 @@ def write_all_atomic(items) -> None:
             path = file.path
             file.commit()
     except OSError as exc:  # disk full, permission refused, a folder gone: the user's files stay as they were
-        raise ClaimcheckError(f"cannot write {path}: {_reason(exc)}") from None
+        raise ClaimcheckError(f"cannot write {path}: {reason(exc)}") from None
     finally:
         # Also on BaseException: a Ctrl-C midway must not leave a stray temp file next to the reports.
         for file in staged:
@@ -117,23 +116,23 @@ def check_writable(path: Path) -> None:
     mounts, /proc and name limits all show only when a file is made."""
     path = Path(path)
     try:
-        if path.is_dir():
+        if path.is_dir():  # is_dir itself may fail, on a name too long
             raise ClaimcheckError(f"cannot write {path}: it is a folder")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent, path)
         probe = path.parent / f".{path.name}.{secrets.token_hex(4)}.tmp"
         fd = os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
-        raise ClaimcheckError(f"cannot write {path}: {_reason(exc)}") from None
+        raise ClaimcheckError(f"cannot write {path}: {reason(exc)}") from None
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENAMETOOLONG:
-        return "the name is too long for the file system"
-    if exc.errno == errno.ENOSPC:
-        return "no space left on the device"
-    return (exc.strerror or str(exc)).lower()
+def make_folder(folder: Path, for_path: Path | None = None) -> None:
+    """Make `folder` and its parents; a failure is one line naming the file it was for (or the folder)."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ClaimcheckError(f"cannot write {for_path or folder}: {reason(exc)}") from None
 
 
 def report_path(out_dir: Path, name: str, fmt: str) -> Path:
@@ -149,7 +148,6 @@ def write_reports(report: Report, out_dir: Path, name: str, formats=DEFAULT_FORM
     validate_report(data)
     # Render all first: a writer that fails must not leave the json of this run beside the markdown of the last.
     rendered = [(report_path(out_dir, name, f), render(WRITERS[f], data, report)) for f in formats]
-    for path, _ in rendered:
-        check_writable(path)  # the folder may have gone, or filled up, since the run began
+    make_folder(out_dir)  # any other failure to write is named by write_all_atomic, the user's files untouched
     write_all_atomic(rendered)  # all written before any is replaced: a kill meanwhile leaves the last run's set
     return [path for path, _ in rendered]

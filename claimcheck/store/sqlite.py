@@ -35,7 +35,7 @@ import numpy as np
 
 from claimcheck.embed.cache import damage, set_aside, text_hash, warn
 from claimcheck.embed.encoder import vector_family
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, reason
 from claimcheck.ingest import unique_id
 from claimcheck.records import Article, Claim
 from claimcheck.store import Loaded, Neighbour, StoredArticle, store_file
@@ -170,7 +170,7 @@ class SqliteStore:
             try:
                 folder.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ClaimcheckError(f"cannot make the store folder {folder}: {exc.strerror}") from None
+                raise ClaimcheckError(f"cannot make the store folder {folder}: {reason(exc)}") from None
         self.read_only = _unwritable(self.path)  # why the store cannot be written, or None
         if self.read_only and create:
             raise ClaimcheckError(f"store {self.path} is read-only ({self.read_only}): `claimcheck index` writes to "
@@ -179,8 +179,8 @@ class SqliteStore:
         try:
             self._open()
         except (sqlean.DatabaseError, _Damaged) as exc:
-            reason = str(exc) if isinstance(exc, _Damaged) else damage(exc)
-            if reason is None:
+            damaged = str(exc) if isinstance(exc, _Damaged) else damage(exc)
+            if damaged is None:
                 why = ""
                 if self._read_only_uri() == "mode=ro":
                     why = (f"; it is read-only ({self.read_only}) and its last commits wait in {self.path}-wal, which "
@@ -188,7 +188,7 @@ class SqliteStore:
                            f"(a `claimcheck check` will do)")
                 raise ClaimcheckError(f"store {self.path}: cannot open it: {_explain(exc, self.folder)}{why}") from None
             try:
-                self._set_aside(reason, inode)
+                self._set_aside(damaged, inode)
             except sqlean.Error as again:  # making the new store in its place
                 raise ClaimcheckError(f"store {self.path}: cannot make it: {_explain(again, self.folder)}") from None
 
@@ -203,21 +203,21 @@ class SqliteStore:
         return (f"store {self.path}: {cause}; the store is as of its last commit: {then} run `claimcheck index` "
                 f"again to go on from there")
 
-    def _set_aside(self, reason: str, inode: int | None) -> None:
+    def _set_aside(self, damaged: str, inode: int | None) -> None:
         self.close()
         if self.read_only:
-            raise ClaimcheckError(f"store {self.path} is damaged ({reason}); it is read-only ({self.read_only}), so "
+            raise ClaimcheckError(f"store {self.path} is damaged ({damaged}); it is read-only ({self.read_only}), so "
                                   f"it was left where it is: run `claimcheck index` into a writable store")
         try:
             aside = set_aside(self.path, inode)
         except OSError as exc:
-            raise ClaimcheckError(f"store {self.path} is damaged ({reason}) and could not be moved aside: "
-                                  f"{exc.strerror}") from None
+            raise ClaimcheckError(f"store {self.path} is damaged ({damaged}) and could not be moved aside: "
+                                  f"{reason(exc)}") from None
         moved = f"moved it to {aside}" if aside else "another run has moved it aside"
         if not self.create:
-            raise ClaimcheckError(f"store {self.path} is damaged ({reason}); {moved}: run `claimcheck index` on "
+            raise ClaimcheckError(f"store {self.path} is damaged ({damaged}); {moved}: run `claimcheck index` on "
                                   f"every article folder to build it again")
-        warn(f"the corpus store {self.path} is damaged ({reason}); {moved} and started a new one, which holds only "
+        warn(f"the corpus store {self.path} is damaged ({damaged}); {moved} and started a new one, which holds only "
              f"what this run indexes: index every article folder again")
         self._open()
 
