@@ -1,35 +1,27 @@
 """Comparators: one module per kind of conflict, each returning Findings."""
 from __future__ import annotations
 
-from claimcheck.compare.attribution import compare_attribution
 from claimcheck.compare.common import Guard
-from claimcheck.compare.dates import compare_dates
-from claimcheck.compare.locations import compare_locations
-from claimcheck.compare.negation import compare_negation
-from claimcheck.compare.numeric import compare_numeric
-from claimcheck.compare.offices import compare_offices
+from claimcheck.compare.registry import Inputs, run_all
 
 
 def compare_all(claims, vectors, articles, facts=(), docs=None, log=None) -> list:
-    """Every comparator's findings; `vectors` rows align with `claims`; `facts` only adds explanations;
-    `docs` are the sentences' spaCy docs from the extract stage, reused instead of tagging again.
+    """Every registered comparator's findings (compare.registry); `vectors` rows align with `claims`; `facts`
+    only adds explanations; `docs` are the sentences' spaCy docs from the extract stage, reused instead of
+    tagging again.
 
     With `log`, a comparator that fails on one claim or group skips it, and one that fails outright gives
     no findings; either way one line goes to `log` and the other comparators' findings stand. Without
     `log`, failures propagate (for tests and callers that want to see them).
     """
-    comparators = (
-        ("numeric", lambda g: compare_numeric(claims, vectors, articles, guard=g)),
-        ("entity_role", lambda g: compare_offices(claims, articles, facts, guard=g)),
-        ("date", lambda g: compare_dates(claims, vectors, articles, docs, guard=g)),
-        ("location", lambda g: compare_locations(claims, vectors, articles, docs, guard=g)),
-        ("attribution", lambda g: compare_attribution(claims, vectors, articles, guard=g)),
-        ("negation", lambda g: compare_negation(claims, vectors, articles, guard=g)),
-    )
-    findings = []
-    for kind, compare in comparators:
-        guard = Guard(kind, log)
-        findings += guard.run_all(compare)
+    guards: list[Guard] = []
+
+    def guard_for(kind: str) -> Guard:
+        guards.append(Guard(kind, log))
+        return guards[-1]
+
+    findings = run_all(Inputs(claims, vectors, articles, facts, docs), guard_for)
+    for guard in guards:
         if guard.summary():
             log(guard.summary())
     return distinct_ids(findings)

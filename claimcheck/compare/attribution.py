@@ -1,14 +1,16 @@
 """The same words put in the mouths of different people.
 
 Every sentence that attributes words to a speaker (a direct quote, or a reported statement with "said" or
-"according to") gives a pair: who, and what. Across articles, two pairs say the same thing when their
-words are the same or a close paraphrase (fuzzy overlap of the words, helped by the embedding similarity
-of the sentences); those are then compared by speaker. A person is the same speaker as a shorter or
-differently spelt form of their name, as the title they are given anywhere in the corpus ("the mayor"
-when the corpus calls her Mayor Brandvik), and as the organisation they speak for. Two named people
-credited with one direct quote cannot both be its source (error); a person against an organisation or a
-role that may be theirs is a warning. Reported speech is weaker evidence (two people may well say much the
-same): two named people there make a warning, and a title or a body against a name nothing.
+"according to") gives a pair: who, and what. Across articles, two pairs say the same thing only when their
+words are the same, character for character but for punctuation and a slip or two, or one is an excerpt
+of the other; those are then compared by speaker. Similar meaning is not enough: two people quoted saying
+much the same ("we will rebuild", "we are going to rebuild") are two people, not one quote given to two.
+A person is the same speaker as a shorter or differently spelt form of their name, as the title they
+are given anywhere in the corpus ("the mayor" when the corpus calls her Mayor Brandvik), and as the
+organisation they speak for. Two named people credited with one direct quote cannot both be its source
+(error); a person against an organisation or a role that may be theirs is a warning. Reported speech is
+weaker evidence (two people may well say much the same): two named people there make a warning, and a
+title or a body against a name nothing.
 """
 from __future__ import annotations
 
@@ -29,9 +31,9 @@ from claimcheck.extract.speakers import MOUTHPIECES, ORG_WORDS, Attribution, Spe
 from claimcheck.records import Article, Claim, Finding
 
 MIN_WORDS = 4  # shorter quotes ("a disgrace") are too common to pin on one speaker
-MIN_OVERLAP = 85  # token_set_ratio of the attributed words: the same words, perhaps cut or reordered
-MIN_PARAPHRASE = 65  # a looser overlap is enough when the sentences themselves are this close
-MIN_SIMILARITY = 0.8  # cosine of the whole sentences, for paraphrases
+MIN_SAME = 90  # rapidfuzz ratio of the normalised words: the same words but for a slip ("this"/"the")
+MIN_EXCERPT = 95  # partial_ratio: the shorter wording stands word for word inside the longer one ...
+MIN_EXCERPT_WORDS = 6  # ... and is long enough not to be a stock phrase that many quotes contain
 PRONOUN_LOOKBACK = 2  # sentences back in which "he said" may find its speaker
 SKIPPED_ROLES = {"heading", "question", "interview"}
 # Rank words that make a different post of the same title: the deputy mayor is not the mayor.
@@ -84,17 +86,16 @@ def _content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in normalise(text).split() if w not in _STOP)
 
 
-def _words_match(a: str, b: str) -> bool | None:
-    """Do two attributions give the same words? Yes (True), no (False), or a close paraphrase that counts
-    only if the sentences around them are close too (None: MIN_SIMILARITY decides)."""
+def _words_match(a: str, b: str) -> bool:
+    """Do two attributions give the same words (normalised)? Nearly identical characters, or one an excerpt
+    of the other; a paraphrase with the same meaning in other words is not the same quote."""
     ca, cb = _content_words(a), _content_words(b)
     shared = ca & cb
     if len(shared) < 2 or len(shared) < min(len(ca), len(cb)) * 0.5:
         return False
-    overlap = fuzz.token_set_ratio(a, b)
-    if overlap >= MIN_OVERLAP:
+    if fuzz.ratio(a, b) >= MIN_SAME:
         return True
-    return None if overlap >= MIN_PARAPHRASE else False
+    return min(len(a.split()), len(b.split())) >= MIN_EXCERPT_WORDS and fuzz.partial_ratio(a, b) >= MIN_EXCERPT
 
 
 def _sharing_words(word_sets: list[set[str]]) -> list[tuple[int, int]]:
@@ -359,8 +360,21 @@ def _pick(items: list[Said]) -> Said:
 
 def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
                         guard: Guard | None = None) -> list[Finding]:
-    """Findings for words that the articles attribute to different speakers; `vectors` align with `claims`."""
+    """Findings for words that the articles attribute to different speakers. `vectors` (aligned with
+    `claims`) are not used: the same meaning in other words is not the same quote."""
     guard = guard or Guard("attribution")
+    groups, people = quote_groups(claims, guard)
+    findings = []
+    for members in groups:
+        finding = guard.run(_finding, members, people, articles, claims=[s.claim for s in members])
+        if finding:
+            findings.append(finding)
+    return sorted(findings, key=lambda f: f.id)
+
+
+def quote_groups(claims: list[Claim], guard: Guard) -> tuple[list[list[Said]], People]:
+    """The attributions with a speaker who can be named (person, role or organisation), in groups that give
+    the same words, and what the corpus says about the people; each group in order of first appearance."""
     said = _attributions(claims, guard)
     name_words = {w for k in _person_keys(claims, said) if " " in k for w in k.split()}
     org_words = _org_words(claims, said)
@@ -384,21 +398,12 @@ def compare_attribution(claims: list[Claim], vectors: np.ndarray, articles: dict
         rows_u, rows_v = copies[wordings[u]], copies[wordings[v]]
         if linked.find(rows_u[0]) == linked.find(rows_v[0]):
             continue
-        match = _words_match(wordings[u], wordings[v])
-        if match is None:  # a paraphrase: the closest sentences of the two wordings decide
-            near = vectors[[said[i].row for i in rows_u]] @ vectors[[said[j].row for j in rows_v]].T
-            match = float(near.max()) >= MIN_SIMILARITY
-        if match:
+        if _words_match(wordings[u], wordings[v]):
             linked.join(rows_u[0], rows_v[0])
     groups: dict[int, list[Said]] = {}
     for i in range(n):
         groups.setdefault(linked.find(i), []).append(said[i])
-    findings = []
-    for members in groups.values():
-        finding = guard.run(_finding, members, people, articles, claims=[s.claim for s in members])
-        if finding:
-            findings.append(finding)
-    return sorted(findings, key=lambda f: f.id)
+    return list(groups.values()), people
 
 
 def _finding(members: list[Said], people: People, articles: dict[str, Article]) -> Finding | None:
@@ -495,3 +500,8 @@ def _explain(picks: list[Said], quote: str, severity: str, reasons: set[str], pe
         return text + " Two different people cannot both be the source of the same words; check who said them."
     why = "; ".join(_WHY_WARNING[r] for r in sorted(reasons))
     return f"{text} {why}; check who said them."
+
+
+def compare(inputs, guard: Guard) -> list[Finding]:
+    """The registry's entry point (compare.registry)."""
+    return compare_attribution(inputs.claims, inputs.vectors, inputs.articles, guard=guard)

@@ -504,3 +504,8 @@ def _explain(deniers: list[str], asserters: list[str], values: dict[str, str], s
         return text + " One side hedges (may, could, expected), so they conflict only if the hedge is dropped; check which is current."
     return text + (" The two sides come from different speakers (or one from the article's own voice); each may have"
                    " said what it is reported as saying, but not both can be right.")
+
+
+def compare(inputs, guard: Guard) -> list[Finding]:
+    """The registry's entry point (compare.registry)."""
+    return compare_negation(inputs.claims, inputs.vectors, inputs.articles, guard=guard)

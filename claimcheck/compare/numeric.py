@@ -11,15 +11,17 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
-from claimcheck.compare.common import Guard, Groups, by_group, fingerprint, statement
-from claimcheck.embed.neighbours import similar_pairs
+from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, statement
+from claimcheck.embed.neighbours import scored_pairs
+from claimcheck.extract.frames import ORDINALS, CountFrame, comparable, sentence_frames
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
 from claimcheck.extract.units import MONEY_UNITS
+from claimcheck.extract.vocabulary import ELSEWHERE, HUMAN_OUTCOMES, thing_class
 from claimcheck.records import Article, Claim, Finding, Quantity
 
 MIN_SIMILARITY = 0.45  # cosine; below it two sentences are about different things
@@ -27,6 +29,9 @@ MIN_SIMILARITY_UNIT_ONLY = 0.6  # when only the unit says two measurements are o
 # A measurement of a named thing ("magnitude 6.4 earthquake") is a property of it, however differently the
 # sentences around it go on; noun and unit together say enough to need only loosely related sentences.
 MIN_SIMILARITY_MEASURE = 0.3
+# Two figures in one frame (the same outcome for the same people in the same place: "40 were killed" and "the
+# death toll rose to 46") need only sentences on one topic; how alike the rest of the sentence is says little.
+MIN_SIMILARITY_FRAME = 0.3
 MIN_GAP = 0.25  # relative difference below which overlapping figures are treated as the same
 ROUND_TOLERANCE = 0.03  # "20,000" as written may stand for anything rounded to it
 
@@ -59,7 +64,8 @@ def interval(q: Quantity) -> tuple[float, float]:
             shown = float(written.group(0).replace(",", "")) or 1.0
             scale = q.value / shown  # "1.2 million": the digits shown stand for millions
             slack = 0.5 * 10 ** -len(written.group(1) or "") * scale
-        if float(q.value).is_integer() and int(q.value) % 100 == 0 and int(q.value) != 0:
+        # A round thousand may stand for a rounded figure; "100 were women" counts them.
+        if float(q.value).is_integer() and int(q.value) % 100 == 0 and abs(q.value) >= 1000:
             slack = max(slack, abs(q.value) * ROUND_TOLERANCE)
         low, high = q.value - abs(slack), q.value + abs(slack)
     return low, high
@@ -94,7 +100,7 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     if not a.thing or not b.thing:
         # Only a physical unit can stand in for the missing noun; percentages and money are of anything.
         return measured and bool(a.thing or b.thing or a.predicate == b.predicate)
-    if a.thing != b.thing:
+    if thing_class(a.thing) != thing_class(b.thing):
         generic = a.thing in GENERIC_THINGS or b.thing in GENERIC_THINGS
         if not (generic and a.predicate and a.predicate == b.predicate):
             return False
@@ -102,15 +108,40 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     return not (ma and mb and not (ma & mb))
 
 
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+_PERIOD_NOUNS = {"year", "month", "quarter", "season", "week", "decade", "century", "term", "half"}
+_RELATIVE = {"last", "this", "next", "previous", "current", "coming", "past", "first", "second", "third", "fourth"}
+_DURATION = re.compile(r"^\W*(?:about|around|nearly|almost|some|more than|over|just|only)?\s*(?:\d[\d,.]*|an?|several|"
+                       r"(?:a\s+)?few|many|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+                       r"twenty|thirty|forty|fifty|hundred)(?:-[a-z]+)?)\s+"
+                       r"(?:years?|months?|weeks?|days?|hours?|decades?)\b", re.I)
+
+
+def periods(claim: Claim, q: Quantity | None = None, calendar_only: bool = False) -> set[str]:
+    """The words that put a sentence's figures in a span of time: '2023', 'last year', 'march', 'monday'.
+
+    Not a duration ("for four days", "12 years") and not the figure `q` itself. With `calendar_only`, not a
+    day either: a running count (a toll) reported "as of Sunday" and "on Monday" is one count at two times,
+    where a measure of an event on two days ("a magnitude 5.5 quake hit on Jan. 3") is of two events.
+    """
+    found: set[str] = set()
+    for e in claim.entities:
+        if e.label != "DATE" or (q and e.start < q.end and q.start < e.end) or _DURATION.match(e.text):
+            continue
+        words = fold(e.text).split()
+        for k, w in enumerate(words):
+            if re.fullmatch(r"1[5-9]\d\d|20\d\d", w) or w.rstrip(".") in _MONTHS:
+                found.add(w.rstrip("."))
+            elif w in _RELATIVE and k + 1 < len(words) and words[k + 1].rstrip("s") in _PERIOD_NOUNS:
+                found.add(f"{w} {words[k + 1].rstrip('s')}")
+            elif not calendar_only and w not in _PERIOD_FILLER and w not in _RELATIVE:
+                found.add(w)
+    return found
+
+
 _PERIOD_FILLER = {"on", "in", "the", "of", "by", "since", "at", "a", "an", "year", "years", "month", "months",
                   "week", "weeks", "day", "days", "morning", "afternoon", "evening", "night", "hours", "early", "late"}
-
-
-def periods(claim: Claim) -> set[str]:
-    """The words that tell which time span a sentence puts its figures in: 'last', '2023', 'thursday'."""
-    return {
-        w for e in claim.entities if e.label == "DATE" for w in fold(e.text).split() if w not in _PERIOD_FILLER
-    }
 
 
 def _disjoint(pa: set[str], pb: set[str]) -> bool:
@@ -162,7 +193,8 @@ def _published_apart(a: Mention, b: Mention, articles: dict[str, Article]) -> bo
 
 def _needed_similarity(a: Quantity, b: Quantity) -> float:
     if not (a.thing and b.thing):
-        return MIN_SIMILARITY_UNIT_ONLY
+        # The same verb says what the unit measures as a noun would ("lasted 44 days" / "spent 49 days").
+        return MIN_SIMILARITY if a.predicate and a.predicate == b.predicate else MIN_SIMILARITY_UNIT_ONLY
     if is_measure(a.unit) and a.thing == b.thing:
         return MIN_SIMILARITY_MEASURE
     return MIN_SIMILARITY
@@ -177,7 +209,9 @@ def _relation(a: Quantity, b: Quantity, span_a: tuple[float, float], span_b: tup
     """`relation` with both intervals already worked out (once per figure, not once per pair)."""
     lo_a, hi_a = span_a
     lo_b, hi_b = span_b
-    if hi_a < lo_b or hi_b < lo_a:
+    # Intervals that only touch ("21" is 20.5-21.5, "22" is 21.5-22.5) hold no figure both could mean.
+    eps = 1e-9 * max(abs(a.value), abs(b.value), 1e-12)
+    if hi_a <= lo_b + eps or hi_b <= lo_a + eps:
         return "error"
     scale = max(abs(a.value), abs(b.value)) or 1.0
     if abs(a.value - b.value) / scale > MIN_GAP and "vague" not in (a.bound, b.bound):
@@ -186,10 +220,14 @@ def _relation(a: Quantity, b: Quantity, span_a: tuple[float, float], span_b: tup
 
 
 def _reconciled(quantities: list[Quantity]) -> bool:
-    """An exact figure that every other wording allows settles the matter ("more than 50", "nearly 60", "57")."""
+    """An exact figure that every other wording allows, and that none is far from, settles the matter ("more
+    than 50", "nearly 60", "57"). "At least 2,000" beside "5,200" is allowed by it but is no report of it: a
+    lower bound that far under the figure is an earlier or another count."""
     spans = [interval(q) for q in quantities]
     return any(
-        q.bound == "exact" and all(lo <= q.value <= hi for lo, hi in spans) for q in quantities
+        q.bound == "exact" and all(lo <= q.value <= hi for lo, hi in spans)
+        and all(abs(o.value - q.value) / (max(abs(o.value), abs(q.value)) or 1.0) <= MIN_GAP for o in quantities)
+        for q in quantities
     )
 
 
@@ -230,49 +268,94 @@ def _explain(chosen: list[Mention], severity: str, articles: dict[str, Article])
     low, high = max(lows), min(highs)
     if low > high:  # a warning only because the reports are from different days: no one figure fits all
         return f"{parts}. These figures for {thing} cannot all be true at the same time."
+    unit = chosen[0].quantity.unit
+    shown = f" {_UNIT_NAMES.get(unit, unit)}" if unit else ""
     if math.isinf(high):
-        condition = f"the figure is at least {low:,.0f}"
+        condition = f"the figure is at least {_num(low)}{shown}"
     elif math.isinf(low):
-        condition = f"the figure is at most {high:,.0f}"
+        condition = f"the figure is at most {_num(high)}{shown}"
     else:
-        condition = f"the figure lies between {low:,.0f} and {high:,.0f}"
+        condition = f"the figure lies between {_num(low)} and {_num(high)}{shown}"
     return f"{parts}. Both can be true only if {condition}; check which the sources mean."
+
+
+_UNIT_NAMES = {"second": "seconds", "percent": "percent", "dollar": "dollars", "km": "km"}
+
+
+def _num(x: float) -> str:
+    """A bound as a reader wants it: whole numbers with separators, small ones with their decimals."""
+    return f"{x:,.0f}" if abs(x) >= 100 else f"{x:,.3g}"
 
 
 def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
                     guard: Guard | None = None) -> list[Finding]:
     """Findings for figures that disagree across articles; `vectors` rows align with `claims`."""
     guard = guard or Guard("numeric")
-    mentions = [
-        Mention(c, q, row)
-        for row, c in enumerate(claims)
-        if c.sentence.is_fact
-        for q in c.quantities
-        if (q.thing or q.unit) and q.bound != "vague"
-    ]
-    # Once per mention, not once per pair; a figure that cannot be read is left out.
-    read = [(m, r) for m in mentions if (r := guard.run(_read_mention, m, claims=[m.claim])) is not None]
+    # Once per figure, not once per pair; a sentence whose figures cannot be read is left out.
+    years = {a: (art.published.year if art.published else None) for a, art in articles.items()}
+    read = []
+    for row, c in enumerate(claims):
+        if not (c.sentence.is_fact and c.quantities):
+            continue
+        framed_claim = guard.run(sentence_frames, c, years.get(c.sentence.article_id), claims=[c])
+        if framed_claim is None:
+            continue
+        for q, frame in zip(c.quantities, framed_claim):
+            # A figure with no counted noun or unit is read only when its frame says what happened to whom
+            # ("82 more were hurt").
+            if q.bound != "vague" and (q.thing or q.unit or _is_framed(frame)):
+                m = Mention(c, _in_seconds(q), row)
+                read.append((m, _read_mention(m, frame)))
     mentions = [m for m, _ in read]
     who = [r[0] for _, r in read]
     when = [r[1] for _, r in read]
     spans = [r[2] for _, r in read]
+    frames = [r[3] for _, r in read]
+    framed = [_is_framed(f) for f in frames]
+    splits = _splits(mentions, frames, framed)
     n = len(mentions)
     related = Groups(n)
 
     conflicts: dict[tuple[int, int], str] = {}
     agreeing: set[tuple[int, int]] = set()  # comparable pairs whose figures agree, both orders
     lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_UNIT_ONLY, MIN_SIMILARITY_MEASURE)
-    for i, j in similar_pairs(vectors[[m.row for m in mentions]], lowest):
+    first, second, _ = scored_pairs(vectors[[m.row for m in mentions]], lowest)
+    more_first, more_second = _frame_pairs(mentions, frames, framed, vectors)
+    # Both sources of pairs, each pair once, in order (as one sorted array of i * n + j: sorting a million
+    # tuples in Python costs a second on a large corpus).
+    keys = np.unique(np.concatenate([first.astype(np.int64) * n + second, more_first * n + more_second]))
+    claimant = [_claimant(m.claim) for m in mentions]
+    person = [_is_person(m.claim) for m in mentions]
+    for i, j in zip((keys // n).tolist(), (keys % n).tolist()):
         a, b = mentions[i], mentions[j]
         if a.claim.sentence.article_id == b.claim.sentence.article_id:
             continue
-        if not same_thing(a.quantity, b.quantity):
+        if framed[i] or framed[j]:
+            # A figure for what happened to people is comparable only within its frame: "38 died" is no
+            # count of "67 people aboard", nor the toll of one town the toll of the whole event.
+            if not (framed[i] and framed[j] and comparable(frames[i], frames[j], splits[i], splits[j])):
+                continue
+            if a.quantity.unit != b.quantity.unit or (a.quantity.predicate == TOTAL) != (b.quantity.predicate == TOTAL):
+                continue
+            needed = MIN_SIMILARITY_FRAME
+        elif frames[i].reference and a.quantity.unit == b.quantity.unit:
+            # Two times after one moment, or two distances from one place: the reference says what is measured
+            # ("12 minutes apart" / "about 10 seconds apart"), whatever the nouns.
+            needed = MIN_SIMILARITY
+        elif not same_thing(a.quantity, b.quantity):
             continue
+        else:
+            needed = _needed_similarity(a.quantity, b.quantity)
+            if frames[i].qualifiers & ORDINALS and is_measure(a.quantity.unit):
+                needed = min(needed, MIN_SIMILARITY_MEASURE)  # "the second quake" on both sides names one event
+        if not _same_setting(frames[i], frames[j]):
+            continue
+        if _other_claimants(claimant[i], claimant[j], person[i] or person[j]):
+            continue  # "police put it at 5,000" and "organisers said 20,000": each outlet may report both
         if _other_actors(who[i], who[j]):
             continue
         if _disjoint(when[i], when[j]) and not _published_apart(a, b, articles):
             continue  # reports of one day that name different days count different things
-        needed = _needed_similarity(a.quantity, b.quantity)
         if float(vectors[a.row] @ vectors[b.row]) < needed:
             continue
         related.join(i, j)
@@ -306,9 +389,100 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
     return findings
 
 
-def _read_mention(m: Mention) -> tuple[list[frozenset[str]], set[str], tuple[float, float]]:
-    """Who gives the figure, for which periods, and its interval."""
-    return actors(m.claim, m.quantity), periods(m.claim), interval(m.quantity)
+def _read_mention(m: Mention, frame: CountFrame) -> tuple[list[frozenset[str]], set[str], tuple[float, float], CountFrame]:
+    """Who gives the figure, for which periods, its interval and its frame."""
+    return (actors(m.claim, m.quantity), periods(m.claim, m.quantity, calendar_only=_is_framed(frame)),
+            interval(m.quantity), frame)
+
+
+def _claimant(claim: Claim) -> frozenset[str]:
+    return frozenset(w for w in fold(claim.speaker or "").split() if w not in _CLAIMANT_FILLER)
+
+
+_CLAIMANT_FILLER = {"the", "a", "an", "of", "and", "said", "says", "according", "to", "officials", "official",
+                    "local", "state", "national", "its", "their", "his", "her", "spokesman", "spokeswoman",
+                    "spokesperson", "told", "reporters"}
+
+
+def _other_claimants(a: frozenset[str], b: frozenset[str], a_person: bool) -> bool:
+    """Both figures are attributed to bodies (not people: `a_person` says whether either claimant is one)
+    with no word in common: two estimates, not two reports of one ("police put the crowd at 5,000" /
+    "organisers said 20,000"). A figure with no claimant, the same claimant on both sides, or a person (who
+    may speak for the body on the other side: "the commission said" / "its chair, Ann Lee, said") is one the
+    outlets disagree on."""
+    return bool(a and b and not (a & b)) and not a_person
+
+
+def _is_person(claim: Claim) -> bool:
+    speaker = claim.speaker or ""
+    return any(e.label == "PERSON" and (e.text in speaker or speaker in e.text) for e in claim.entities)
+
+
+_SECONDS = {"second": 1.0, "minute": 60.0, "hour": 3600.0, "day": 86400.0, "week": 604800.0}
+
+
+def _in_seconds(q: Quantity) -> Quantity:
+    """Durations in one unit, so "twelve minutes" and "10 seconds" compare (months and years vary in length)."""
+    factor = _SECONDS.get(q.unit)
+    if factor is None or factor == 1.0 and q.unit == "second":
+        return q
+    return replace(q, unit="second", value=q.value * factor, low=None if q.low is None else q.low * factor,
+                   high=None if q.high is None else q.high * factor)
+
+
+def _is_framed(f: CountFrame) -> bool:
+    """A count of what happened to people: compared by frame, not by how alike the sentences are."""
+    return f.outcome in HUMAN_OUTCOMES and bool(f.population)
+
+
+def _same_setting(a: CountFrame, b: CountFrame) -> bool:
+    """What every kind of figure must share to be compared, whatever it counts or measures: the same reference
+    ("20 km east of Lenfield" is no depth, nor a distance from Ashby; "eight hours after" no supply of hours),
+    both reported or both predicted, and no different ordinals ("the first quake" / "the second quake")."""
+    if a.reference != b.reference or a.modality != b.modality:
+        return False
+    oa, ob = a.qualifiers & ORDINALS, b.qualifiers & ORDINALS
+    return oa == ob
+
+
+def _splits(mentions: list[Mention], frames: list[CountFrame], framed: list[bool]) -> list[bool]:
+    """Does a figure's article split its frame's count by place ("32 dead in Lenfield, 22 in Ashby")? Then a
+    place it names marks a part, not the event's place."""
+    seen: dict[tuple, dict[tuple, set[float]]] = {}
+    for k, f in enumerate(frames):
+        if framed[k] and not f.qualifiers & ELSEWHERE:  # "170 more elsewhere" leaves the main count whole
+            key = (mentions[k].claim.sentence.article_id, f.outcome, f.population, mentions[k].quantity.unit)
+            # A grade ("critical" / "serious" condition) splits a count as a place does.
+            seen.setdefault(key, {}).setdefault((f.places, f.detail), set()).add(mentions[k].quantity.value)
+    split_keys = set()
+    for key, by_place in seen.items():
+        values = list(by_place.values())
+        # Two place sets with no figure in common: the article gives different counts for different places.
+        if len(by_place) > 1 and any(not (x & y) for i, x in enumerate(values) for y in values[i + 1:]):
+            split_keys.add(key)
+    return [framed[k] and (mentions[k].claim.sentence.article_id, f.outcome, f.population,
+                           mentions[k].quantity.unit) in split_keys for k, f in enumerate(frames)]
+
+
+def _frame_pairs(mentions: list[Mention], frames: list[CountFrame], framed: list[bool], vectors: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (first, second arrays, first < second) of figures with one outcome whose sentences are on one topic,
+    found by frame rather than by the nearest whole sentences (a long sentence with three figures is near none
+    of the short ones)."""
+    buckets: dict[tuple, list[int]] = {}
+    for k, f in enumerate(frames):
+        if framed[k]:
+            buckets.setdefault((f.outcome, mentions[k].quantity.unit), []).append(k)
+    firsts, seconds = [np.zeros(0, dtype=np.int64)], [np.zeros(0, dtype=np.int64)]
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        rows = vectors[[mentions[k].row for k in members]]
+        x, y = np.nonzero(np.triu(rows @ rows.T, 1) >= MIN_SIMILARITY_FRAME)
+        index = np.asarray(members, dtype=np.int64)
+        firsts.append(index[x])
+        seconds.append(index[y])
+    return np.concatenate(firsts), np.concatenate(seconds)
 
 
 def _finding(mentions: list[Mention], members: list[int], pairs: dict, articles: dict[str, Article]) -> Finding | None:
@@ -338,3 +512,8 @@ def _finding(mentions: list[Mention], members: list[int], pairs: dict, articles:
             statement(m.claim, articles[m.claim.sentence.article_id], m.quantity.text) for m in chosen
         ),
     )
+
+
+def compare(inputs, guard: Guard) -> list[Finding]:
+    """The registry's entry point (compare.registry)."""
+    return compare_numeric(inputs.claims, inputs.vectors, inputs.articles, guard=guard)

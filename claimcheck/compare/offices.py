@@ -4,9 +4,17 @@ The sentences that name an office holder are usually about different things ("Va
 Board Chairman Piet Ostrander" / "Jonas Weel, the Harbour Board chairman, said..."), so this comparator
 does not look inside clusters: an office that has one holder at a time is a functional fact, and two
 articles naming two different people for it cannot both be right.
+
+Besides different holders it reports, for one office and one person across articles:
+  - holding it against no longer holding it ("Home Secretary Aalto" / "former home secretary Aalto",
+    "Aalto was removed as home secretary"): an error for two plain titles, a warning when one article
+    reports a change (appointed, returns, removed, replaced), since the reports may straddle it;
+  - a rank against the bare title ("Fire Chief Aalto" / "Assistant Fire Chief Aalto");
+  - one name in two word orders ("Mikko Aalto" / "Aalto Mikko") for one office: a warning.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -14,6 +22,7 @@ from rapidfuzz import fuzz, process
 
 from claimcheck.compare.common import Guard, fingerprint, statement
 from claimcheck.extract.names import acronym, fold
+from claimcheck.extract.offices import split_office_key
 from claimcheck.facts import Term, record_note
 from claimcheck.records import Article, Claim, Finding, OfficeClaim
 
@@ -29,6 +38,12 @@ _NEEDS_PORTFOLIO = {"minister", "secretary", "director", "commander", "represent
 # Ranks of which an organisation has several.
 _SEVERAL = {"deputy", "vice", "assistant", "associate", "under", "senior", "junior", "acting"}
 DIFFERENT_TERMS_DAYS = 60  # reports further apart than this may describe different terms of office
+# Ranks of a title compared for one person: "Assistant Chief" is not "Chief". An acting or interim holder is
+# often called by the bare title, so those two only make a warning.
+_RANKS = {"deputy", "vice", "assistant", "associate", "acting", "interim"}
+_LOOSE_RANKS = {"acting", "interim"}
+_HOLDS = ("", "appointed")  # statuses that say the person holds the office after the news
+_CHANGES = ("appointed", "removed")  # statuses that report a change of holder
 
 
 @dataclass(frozen=True)
@@ -38,6 +53,7 @@ class Holding:
     org: str
     title: str
     person: str  # linked person key
+    status: str = ""  # "" holds, "appointed", "removed", "former" (see claimcheck.extract.offices)
 
 
 def is_unique_office(title: str) -> bool:
@@ -58,6 +74,33 @@ def link_people(keys: set[str]) -> dict[str, str]:
     canon = {k: k for k in keys}
     full = sorted(keys, key=lambda k: (-len(k.split()), k))
     rank = {f: i for i, f in enumerate(full)}
+
+    def root(key: str) -> str:
+        seen = set()
+        while canon[key] != key and key not in seen:  # follow chains such as 'kerber' -> 'liisa kerber' -> ...
+            seen.add(key)
+            key = canon[key]
+        return key
+
+    # The same words in another order ("omar haddad" / "haddad omar") are one person written two ways;
+    # compare_offices reports the order when one office joins them.
+    by_words: dict[tuple[str, ...], list[str]] = {}
+    for k in full:
+        if len(k.split()) >= 2:
+            by_words.setdefault(tuple(sorted(k.split())), []).append(k)
+    for same in by_words.values():
+        for k in same[1:]:
+            canon[k] = same[0]
+    # Initials for given names: "a l kerber" / "anna kerber", "a kerber" / "anna liisa kerber".
+    by_last: dict[str, list[str]] = {}
+    for k in full:
+        if " " in k and not _has_initials(k):
+            by_last.setdefault(k.rsplit(" ", 1)[1], []).append(k)
+    for key in sorted(keys):
+        if canon[key] == key and _has_initials(key):
+            fits = {root(f) for f in by_last.get(key.rsplit(" ", 1)[1], ()) if _initials_fit(key, f)}
+            if len(fits) == 1:
+                canon[key] = fits.pop()
     # Names by word and by a word's first three letters, so each key is tried against the few names that
     # could contain it or be spelt nearly like it, not against all of them.
     with_word: dict[str, set[str]] = {}
@@ -68,10 +111,12 @@ def link_people(keys: set[str]) -> dict[str, str]:
             if " " in f:
                 with_start.setdefault(w[:3], []).append(f)
     for key in sorted(keys, key=lambda k: (len(k.split()), k)):
+        if canon[key] != key:
+            continue
         words = key.split()
         holding = set.intersection(*(with_word[w] for w in words)) if words else set()
         hosts = sorted((f for f in holding if f != key and len(f.split()) > len(words)), key=rank.get)
-        if len(hosts) == 1:
+        if hosts and len({root(h) for h in hosts}) == 1:  # one host, or several written for one person
             canon[key] = hosts[0]
         elif not hosts and len(words) >= 2:
             # rapidfuzz scores a whole list in one call: names sharing a word's first letters are many.
@@ -80,14 +125,21 @@ def link_people(keys: set[str]) -> dict[str, str]:
             if near:
                 canon[key] = min(near, key=rank.get)
 
-    def root(key: str) -> str:
-        seen = set()
-        while canon[key] != key and key not in seen:  # follow chains such as 'kerber' -> 'liisa kerber' -> ...
-            seen.add(key)
-            key = canon[key]
-        return key
-
     return {k: root(k) for k in keys}
+
+
+def _has_initials(key: str) -> bool:
+    words = key.split()
+    return len(words) >= 2 and any(len(w) == 1 for w in words[:-1])
+
+
+def _initials_fit(short: str, full: str) -> bool:
+    """'a l kerber' fits 'anna kerber' and 'anna liisa kerber': same family name, given names that agree
+    letter by letter as far as both go."""
+    a, b = short.split(), full.split()
+    if a[-1] != b[-1] or len(b) < 2:
+        return False
+    return all(x[0] == y[0] and (len(x) == 1 or x == y) for x, y in zip(a[:-1], b[:-1]))
 
 
 def _alias_orgs(holdings: list[tuple[Claim, OfficeClaim, str, str]]) -> dict[str, str]:
@@ -104,16 +156,18 @@ def _alias_orgs(holdings: list[tuple[Claim, OfficeClaim, str, str]]) -> dict[str
     return alias
 
 
-def _holdings(claims: list[Claim]) -> tuple[list[Holding], dict[str, str]]:
-    """Office claims with organisation and title filled in, and the organisation aliases used."""
-    raw = []
+def _holdings(claims: list[Claim]) -> tuple[list[Holding], list[Holding], dict[str, str]]:
+    """Office claims that someone holds an office, with organisation and title filled in; every office
+    claim (any status, organisation as written); and the organisation aliases used."""
+    raw, statuses = [], {}
     for c in claims:
         if c.sentence.role not in ("fact", "quote"):
             continue
         for o in c.offices:
-            org, title = o.office_key.split("|", 1)
+            org, title, status = split_office_key(o.office_key)
             raw.append((c, o, org, title))
-    alias = _alias_orgs(raw)
+            statuses[id(o)] = status
+    alias = _alias_orgs([r for r in raw if not statuses[id(r[1])]])
     raw = [(c, o, alias.get(org, org), title) for c, o, org, title in raw]
     # Organisations are named short and long ("Brightwater" / "Brightwater Polymers"): the same linking
     # as for people's names puts them under one key.
@@ -121,6 +175,8 @@ def _holdings(claims: list[Claim]) -> tuple[list[Holding], dict[str, str]]:
     alias.update({k: v for k, v in orgs.items() if k != v})
     raw = [(c, o, orgs.get(org, org), title) for c, o, org, title in raw]
     canon = link_people({o.person_key for _, o, _, _ in raw})
+    everyone = [Holding(c, o, org, title, canon[o.person_key], statuses[id(o)]) for c, o, org, title in raw]
+    raw = [r for r in raw if statuses[id(r[1])] in _HOLDS]
     # An office named without its organisation ("Mayor Kerber") takes the one the same person is
     # given elsewhere with the same title; a bare "chief" takes the organisation's only other title.
     known: dict[tuple[str, str], set[str]] = {}
@@ -144,23 +200,37 @@ def _holdings(claims: list[Claim]) -> tuple[list[Holding], dict[str, str]]:
                 continue
             title = next(iter(titles))
         if is_unique_office(title):
-            out.append(Holding(c, o, org, title, person))
-    return out, alias
+            out.append(Holding(c, o, org, title, person, statuses[id(o)]))
+    return out, everyone, alias
 
 
 def compare_offices(claims: list[Claim], articles: dict[str, Article], facts: tuple[Term, ...] = (),
                     guard: Guard | None = None) -> list[Finding]:
     guard = guard or Guard("entity_role")
-    holdings, alias = _holdings(claims)
+    holdings, everyone, alias = _holdings(claims)
     by_office: dict[tuple[str, str], list[Holding]] = {}
     for h in holdings:
         by_office.setdefault((h.org, h.title), []).append(h)
     facts = tuple(replace(t, office_key=_aliased(t.office_key, alias, {o for o, _ in by_office})) for t in facts)
-    findings = []
+    by_key: dict[tuple[str, str], Finding] = {}
+    disputed: set[tuple[str, str]] = set()  # (person, title) named in a dispute over who holds an office
     for (org, title), group in sorted(by_office.items()):
         finding = guard.run(_holder_conflict, org, title, group, articles, facts, claims=[h.claim for h in group])
         if finding:
-            findings.append(finding)
+            disputed |= {(h.person, h.title) for h in group}
+        finding = finding or guard.run(_name_order, org, title, group, articles, claims=[h.claim for h in group])
+        if finding:
+            by_key[(org, title)] = finding
+    # One office told as held by a person in one article and as left (or never reached) in another joins
+    # that office's finding, if there is one: one story, one finding.
+    extra = []
+    for office, finding in guard.run(_status_conflicts, everyone, articles, claims=[h.claim for h in everyone]) or []:
+        if office in by_key:
+            by_key[office] = _joined(by_key[office], finding)
+        else:
+            extra.append(finding)
+    findings = [by_key[k] for k in sorted(by_key)] + extra
+    findings += guard.run(_rank_conflicts, everyone, articles, disputed, claims=[h.claim for h in everyone]) or []
     return findings + (guard.run(_title_clashes, holdings, articles, claims=[h.claim for h in holdings]) or [])
 
 
@@ -188,9 +258,11 @@ def _holder_conflict(org, title, holdings: list[Holding], articles, facts) -> Fi
         a = h.claim.sentence.article_id
         if a in clear:
             chosen.setdefault(a, h)
-    subject = _subject([h.office.office_text for h in holdings])
+    subject = _subject([h.office.office_text for h in holdings if not h.status] or [h.office.office_text for h in holdings])
     involved = [articles[a] for a in chosen]
     severity, when = _severity(involved)
+    if any(h.status in _CHANGES for h in chosen.values()):
+        severity, when = "warning", _STRADDLE
     counts = Counter(clear.values())
     shown = {p: max((chosen[a].office.person_text for a in chosen if clear[a] == p), key=len) for p in counts}
     sides = "; ".join(
@@ -213,6 +285,178 @@ def _holder_conflict(org, title, holdings: list[Holding], articles, facts) -> Fi
         explanation=explanation,
         statements=tuple(statement(h.claim, articles[a], h.office.person_text) for a, h in sorted(chosen.items())),
     )
+
+
+_STRADDLE = " unless the reports fall on either side of the change of holder that one of them reports"
+
+
+# The word before a name that tells its change of office: "appointed Aalto as", "replaces Aalto as".
+_VERB_BEFORE = re.compile(r"\b(appointed|reappointed|named|installed|picked|tapped|replaced|replaces|replace|"
+                          r"replacing|succeeded|succeeds|succeed|succeeding)\s+$", re.IGNORECASE)
+_FORMER_BEFORE = re.compile(r"\b(?:former|ex|erstwhile|one-time|onetime|previous)\s*-?\s*$", re.IGNORECASE)
+
+
+def _shown(h: Holding) -> str:
+    """The words that say it: "Home Secretary Mikko Aalto", "ex-home secretary Mikko Aalto", "Aalto would
+    return as home secretary", "replaces Mikko Aalto, a close ally, as home secretary"."""
+    text, o = h.claim.sentence.text, h.office
+    before = text.rfind(o.office_text, 0, o.start)
+    after = text.find(o.office_text, o.end)
+    if before >= 0 and o.start - (before + len(o.office_text)) <= 3:
+        start = before
+        former = _FORMER_BEFORE.search(text, 0, before) if h.status == "former" else None
+        return text[former.start() if former else start : o.end]
+    if after >= 0 and (h.status or after - o.end <= 8):
+        verb = _VERB_BEFORE.search(text, 0, o.start) if h.status else None
+        return text[verb.start() if verb else o.start : after + len(o.office_text)]
+    return f"{o.office_text} {o.person_text}"
+
+
+def _name_order(org, title, holdings: list[Holding], articles) -> Finding | None:
+    """One holder, the same name words in another order across articles: "Mikko Aalto" / "Aalto Mikko"."""
+    forms: dict[tuple[str, tuple[str, ...]], dict[str, list[Holding]]] = {}
+    for h in holdings:
+        words = h.office.person_key.split()
+        if len(words) >= 2:
+            forms.setdefault((h.person, tuple(sorted(words))), {}).setdefault(h.office.person_key, []).append(h)
+    for (_, _), by_form in sorted(forms.items()):
+        if len(by_form) < 2:
+            continue
+        arts = {k: {h.claim.sentence.article_id for h in hs} for k, hs in by_form.items()}
+        both = set.intersection(*arts.values())
+        sides = {k: sorted(a - both) for k, a in arts.items() if a - both}
+        if len(sides) < 2:
+            continue
+        chosen = {}
+        for k in sorted(sides):
+            for h in sorted(by_form[k], key=lambda h: (h.claim.sentence.article_id, h.claim.sentence.index)):
+                chosen.setdefault(h.claim.sentence.article_id, h)
+        subject = _subject([h.office.office_text for h in holdings])
+        told = "; ".join(
+            f"{', '.join(sorted(articles[a].source for a in sides[k]))} "
+            f"write{'s' if len(sides[k]) == 1 else ''} {by_form[k][0].office.person_text}"
+            for k in sorted(sides)
+        )
+        return Finding(
+            id=fingerprint("entity_role", f"{org}|{title}|name-order", sorted(sides)),
+            kind="entity_role",
+            severity="warning",
+            subject=f"the name of the {subject}",
+            explanation=(f"The sources give the {subject} one name in two word orders: {told}. "
+                         "One of them has the given name and the family name the wrong way round, unless "
+                         "both follow different conventions for writing it."),
+            statements=tuple(statement(h.claim, articles[a], _shown(h)) for a, h in sorted(chosen.items())),
+        )
+    return None
+
+
+def _status_conflicts(everyone: list[Holding], articles) -> list[tuple[tuple[str, str], Finding]]:
+    """One person told as holding an office in one article and as its former or removed holder in another."""
+    groups: dict[tuple[str, str, str], list[Holding]] = {}
+    for h in everyone:
+        if h.claim.sentence.role == "fact" and is_unique_office(h.title):
+            groups.setdefault((h.person, h.org, h.title), []).append(h)
+    out = []
+    for (person, org, title), group in sorted(groups.items()):
+        by_article: dict[str, set[str]] = {}
+        for h in group:
+            by_article.setdefault(h.claim.sentence.article_id, set()).add(h.status)
+        holds = {a for a, st in by_article.items() if st <= set(_HOLDS)}
+        gone = {a for a, st in by_article.items() if not st & set(_HOLDS)}
+        if not holds or not gone:
+            continue  # an article that says both tells of a change itself
+        chosen: dict[str, Holding] = {}
+        for h in sorted(group, key=lambda h: (not h.status, h.claim.sentence.index)):
+            if h.claim.sentence.article_id in holds | gone:
+                chosen.setdefault(h.claim.sentence.article_id, h)
+        name = max((h.office.person_text for h in group), key=len)
+        subject = _subject([h.office.office_text for h in group])
+        if any(h.status in _CHANGES for h in chosen.values()):
+            severity, when = "warning", _STRADDLE
+            why = "One of them reports a change of office: they agree only if the reports fall on either side of it."
+        else:
+            severity, when = _severity([articles[a] for a in chosen])
+            why = f"One person cannot be both the holder and a former holder of an office{when}."
+        told = "; ".join(
+            f"{', '.join(sorted(articles[a].source for a in side))} "
+            f"{'says' if len(side) == 1 else 'say'} \"{_shown(chosen[min(side)])}\""
+            for side in (sorted(holds), sorted(gone))
+        )
+        finding = Finding(
+            id=fingerprint("entity_role", f"status|{person}|{org}|{title}", sorted({h.status for h in chosen.values()})),
+            kind="entity_role",
+            severity=severity,
+            subject=f"whether {name} is {subject}",
+            explanation=f"The sources disagree on whether {name} holds the post of {subject}: {told}. {why}",
+            statements=tuple(statement(h.claim, articles[a], _shown(h)) for a, h in sorted(chosen.items())),
+        )
+        out.append(((org, title), finding))
+    return out
+
+
+def _joined(first: Finding, second: Finding) -> Finding:
+    """Two findings about one office as one: the statements of both, the milder severity."""
+    seen = {(s.article_id, s.value) for s in first.statements}
+    extra = tuple(s for s in second.statements if (s.article_id, s.value) not in seen)
+    return replace(first, severity="warning" if "warning" in (first.severity, second.severity) else first.severity,
+                   explanation=f"{first.explanation} {second.explanation}", statements=first.statements + extra)
+
+
+def _rank_split(title: str) -> tuple[frozenset, frozenset]:
+    words = set(title.split())
+    rest = words - _RANKS
+    if rest <= {"chief", "head", "leader"}:
+        rest = {"head"}
+    return frozenset(rest), frozenset(words & _RANKS)
+
+
+def _rank_conflicts(everyone: list[Holding], articles, disputed: set[tuple[str, str]] = frozenset()) -> list[Finding]:
+    """One person given a title with a rank in one article and without it (or another rank) in another:
+    "Fire Chief Aalto" / "Assistant Fire Chief Aalto". A person already in a dispute over who holds the bare
+    office ("Mayor Oduya" against "Mayor Kerber") is left to that finding: it is one story."""
+    by_base: dict[tuple[str, frozenset], list[Holding]] = {}
+    for h in everyone:
+        if h.status in _HOLDS and h.claim.sentence.role in ("fact", "quote"):
+            base, _ = _rank_split(h.title)
+            if is_unique_office(" ".join(sorted(base))) or "chief" in base:
+                by_base.setdefault((h.person, base), []).append(h)
+    findings = []
+    for (person, base), group in sorted(by_base.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+        ranks = {h: _rank_split(h.title)[1] for h in group}
+        orgs = {h.org for h in group if h.org}
+        if len(set(ranks.values())) < 2 or len(orgs) > 1 or any((h.person, h.title) in disputed for h in group):
+            continue  # two organisations: perhaps two posts
+        by_article: dict[str, set[frozenset]] = {}
+        for h in group:
+            by_article.setdefault(h.claim.sentence.article_id, set()).add(ranks[h])
+        clear = {a: next(iter(r)) for a, r in by_article.items() if len(r) == 1}
+        if len(set(clear.values())) < 2:
+            continue  # an article that gives both is left alone: one may be shorthand for the other
+        chosen: dict[str, Holding] = {}
+        for h in sorted(group, key=lambda h: h.claim.sentence.index):
+            if h.claim.sentence.article_id in clear:
+                chosen.setdefault(h.claim.sentence.article_id, h)
+        differ = set().union(*clear.values()) - set.intersection(*(set(r) for r in clear.values()))
+        if differ <= _LOOSE_RANKS:
+            severity, when = "warning", " unless an acting holder is being called by the full title"
+        else:
+            severity, when = _severity([articles[a] for a in chosen])
+        name = max((h.office.person_text for h in group), key=len)
+        told = "; ".join(
+            f"{', '.join(sorted(articles[a].source for a in clear if clear[a] == r))} "
+            f"call{'s' if sum(1 for a in clear if clear[a] == r) == 1 else ''} {name} "
+            f"{next(h.office.office_text for a, h in sorted(chosen.items()) if clear[a] == r)}"
+            for r in sorted(set(clear.values()), key=sorted)
+        )
+        findings.append(Finding(
+            id=fingerprint("entity_role", f"rank|{person}|{' '.join(sorted(base))}", sorted(" ".join(sorted(r)) for r in set(clear.values()))),
+            kind="entity_role",
+            severity=severity,
+            subject=f"the rank of {name}",
+            explanation=f"The sources give {name} different ranks of one post: {told}. One person does not hold both{when}.",
+            statements=tuple(statement(h.claim, articles[a], _shown(h)) for a, h in sorted(chosen.items())),
+        ))
+    return findings
 
 
 def _title_clashes(holdings: list[Holding], articles) -> list[Finding]:
@@ -248,6 +492,8 @@ def _title_clashes(holdings: list[Holding], articles) -> list[Finding]:
             for t in clashing
         )
         severity, when = _severity([articles[a] for a in chosen])
+        if any(h.status in _CHANGES for h in chosen.values()):
+            severity, when = "warning", " unless the reports fall on either side of the move that one of them reports"
         findings.append(Finding(
             id=fingerprint("entity_role", f"person|{person}|{org}", clashing),
             kind="entity_role",
@@ -274,3 +520,8 @@ def _severity(involved: list[Article]) -> tuple[str, str]:
     if len(dates) == len(involved) and dates and (max(dates) - min(dates)).days > DIFFERENT_TERMS_DAYS:
         return "warning", " unless the reports, published months apart, describe different terms"
     return "error", ""
+
+
+def compare(inputs, guard: Guard) -> list[Finding]:
+    """The registry's entry point (compare.registry)."""
+    return compare_offices(inputs.claims, inputs.articles, inputs.facts, guard=guard)

@@ -7,12 +7,18 @@ takes the year nearest the publication date; a weekday ("on Monday") means the m
 publication date, or the next one when the clause looks ahead ("will reopen on Friday"); "yesterday",
 "last night" and "two days ago" count back from it. Durations ("for three days"), ranges ("3 to 5 June"),
 recurring days ("every Saturday") and vague spans ("this week") name no single day and stay unresolved.
+A month inside a name ("the Women's March", "a May Day rally") is no date at all.
+
+Times of day ("at 2:45 p.m.", "around 7.20 pm", "Sunday afternoon") are read by `extract_times`, each with
+the window of minutes its wording allows.
 """
 from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from claimcheck.records import DateMention
 
@@ -44,6 +50,8 @@ _RANGE = re.compile(
     r"|(?<![-\d])\b\d{1,2}\s*-\s*\d{1,2}\b(?!-)",  # "3-5 June", but not the "09-17" of "2025-09-17"
     re.IGNORECASE,
 )
+_AGO = re.compile(r"\b(?:(?:about|around|some|roughly|nearly|almost)\s+)?(?:\d+|[a-z]+)\s+"
+                  r"(?:years?|months?|weeks?|days?)\s+ago\b", re.IGNORECASE)
 _RECURRING = {"every", "each"}
 # Words before a date that make its clause look ahead: "will reopen on Friday", "is due on 3 May".
 _FUTURE = {"will", "shall", "'ll", "due", "scheduled", "upcoming"}
@@ -59,6 +67,7 @@ def is_range(text: str) -> bool:
     return bool(_RANGE.search(text))
 
 
+@lru_cache(maxsize=65536)
 def calendar_parts(text: str) -> tuple[int | None, int, int | None] | None:
     """(year or None, month, day or None) that a phrase names; day None for a month ("in October 2024").
 
@@ -168,6 +177,10 @@ def _spans(span) -> list[tuple[int, int]]:
     base = span[0].idx if len(span) else 0
     text = span.text
     spans = [[e.start_char - base, e.end_char - base] for e in span.ents if e.label_ == "DATE"]
+    for s in spans:
+        ago = _AGO.search(text, s[0], s[1])
+        if ago and ago.end() == s[1]:
+            s[0] = ago.start()  # "a freighter nine years ago": the tagger took a noun in with the date
     for pattern in (_DAY_MONTH, _MONTH_DAY, _ISO, _SLASHED, _WEEKDAY, _RELATIVE):
         for m in pattern.finditer(text):
             month = m.groupdict().get("month")
@@ -197,6 +210,40 @@ def _one_day(left: str, gap: str, right: str) -> bool:
 
 
 _WORD = re.compile(r"[\w']+")
+# Words that may stand capitalised before a month that is a date: "In March", "Last May", "Early June".
+_BEFORE_A_MONTH = {"in", "since", "by", "until", "till", "last", "this", "next", "early", "late", "mid", "from",
+                   "during", "through", "before", "after", "of", "on", "and", "or", "to", "between", "that"}
+# After a month, these words followed by a capitalised one make a name: "March for Our Lives", "March on Rome".
+_NAME_LINKS = {"for", "of", "on", "against", "to"}
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """Is a month named alone ("March", "May") part of a proper name: "the Women's March", "a May Day
+    rally", "the March for Our Lives", "the Pride March"? A month with a day or a year is a date."""
+    phrase = text[start:end]
+    parts = calendar_parts(phrase)
+    if parts is None or parts[0] is not None or parts[2] is not None:
+        return False
+    month = _MONTH_ONLY.search(phrase)
+    start, end = start + month.start("month"), start + month.end("month")  # the month word itself
+    before = text[max(0, start - 40):start]
+    if re.search(r"['\u2019]s\s*$", before):
+        return True  # "Women's March"
+    prior = re.search(r"([A-Za-z][\w-]*)\W*$", before)
+    word = prior.group(1).rstrip("-").lower() if prior else ""
+    if prior and prior.group(1)[0].isupper() and word not in _BEFORE_A_MONTH and word not in WEEKDAYS \
+            and before.rstrip()[-1:] not in ".!?:\"'\u201c\u2018":
+        return True  # "the Pride March", "Great March" (but "Mid-March", "In May")
+    after = re.match(r"\s+([\w']+)(?:\s+([\w']+))?", text[end:])
+    if after:
+        nxt, then = after.group(1), after.group(2) or ""
+        if nxt[0].isupper() and not nxt.isdigit():
+            return True  # "May Day", "March Madness"
+        if nxt.lower() in _NAME_LINKS and then[:1].isupper():
+            return True  # "March for Our Lives", "March on Washington"
+    return False
+
+
 _LOOKBACK = 64  # "every" or "each" stands right before the date, so a few words back is far enough
 
 
@@ -229,6 +276,8 @@ def extract_dates(span, published: date | None) -> tuple[DateMention, ...]:
     out = []
     for start, end in _spans(span):
         phrase = text[start:end]
+        if in_name(text, start, end):
+            continue  # "the Women's March", "a May Day rally": a name, not a month
         word, word_start = _word_before(text, start)
         if word in _RECURRING:
             # "every Saturday": a habit, not a day; kept as written so nobody reads it as one day.
@@ -247,3 +296,186 @@ def extract_dates(span, published: date | None) -> tuple[DateMention, ...]:
             )
         )
     return tuple(out)
+
+
+# --- times of day ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time of day as written ("around 2:50 p.m.", "Sunday afternoon") and the minutes it allows.
+
+    `low`..`high` are minutes after midnight (`high` may pass 1440 for a night that runs into the next
+    morning); `closed` says whether the ends themselves are allowed: an exact "at 2:45 p.m." is the closed
+    point 2:45, while "around 2:50 p.m." is the open window between the rounder times either side of it.
+    """
+
+    text: str
+    start: int
+    end: int
+    low: float
+    high: float
+    closed: bool
+    zone: str | None  # "ET", "local time": a clock in another zone is not compared
+
+
+_APPROX = r"(?:about|around|approximately|approx\.|roughly|some|circa|nearly|almost|close\s+to|sometime\s+around)"
+_NEAR = r"(?:shortly|just|soon|a\s+little|a\s+few\s+minutes|minutes|moments)\s+(?P<side>before|after)"
+_ZONE = (r"(?P<zone>\s+(?:local\s+time|(?:Eastern|Central|Pacific|Mountain|Greenwich)(?:\s+(?:Standard|Daylight))?"
+         r"\s+Time|(?-i:(?:[ECMP][DS]?T|GMT|UTC|BST|CES?T|EES?T|IST|JST|KST|AE[DS]T|HKT|SGT|MSK))\b))?")
+_CLOCK = re.compile(
+    rf"(?:(?P<near>\b{_NEAR}\s+)|(?P<approx>\b(?:at\s+)?{_APPROX}\s+))?"
+    r"\b(?P<h>[01]?\d)(?:[:.](?P<m>[0-5]\d))?\s?(?P<ap>[ap])\.?\s?m\b\.?" + _ZONE,
+    re.IGNORECASE,
+)
+_CLOCK_24 = re.compile(
+    rf"(?:(?P<near>\b{_NEAR}\s+)|(?P<approx>\b(?:at\s+)?{_APPROX}\s+))?"
+    r"(?<![\d:.])\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)\b(?![:.]?\d)(?!\s?[ap]\.?\s?m\b)" + _ZONE,
+    re.IGNORECASE,
+)
+_NOON = re.compile(rf"(?:(?P<near>\b{_NEAR}\s+)|(?P<approx>\b(?:at\s+)?{_APPROX}\s+))?\b(?P<noon>noon|midday)\b",
+                   re.IGNORECASE)
+# Parts of the day, as windows in minutes: open at both ends, since nobody draws the line at one minute.
+_PARTS = {
+    "morning": (0, 720), "afternoon": (720, 1080), "evening": (1020, 1380), "night": (1140, 1800),
+    "early morning": (0, 540), "late morning": (540, 720), "early afternoon": (720, 900),
+    "late afternoon": (900, 1110), "early evening": (1020, 1200), "late evening": (1200, 1440),
+    "late night": (1260, 1740),
+}
+_PART = re.compile(
+    r"\b(?:(?P<mod>early|late)\s+)?(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r"|this|that|yesterday|tomorrow|last"
+    r"|(?:in|on)\s+the)\s+(?:(?P<mod2>early|late)\s+)?(?P<part>morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+# Words before a time that make it a bound, not the time of the event: "until 5 p.m.", "since 9:45 a.m.".
+_TIME_BOUNDS = {"before", "after", "by", "until", "till", "since", "from", "between", "through", "to", "and", "or",
+                "of"}  # "as of 3 p.m.": when a count stood, not when anything happened
+_RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and|or|until|till)\s*(?:about\s+|around\s+)?\d")
+# A time that recurs or is timetabled is not when one event happened: "usually departs at 3.20 pm".
+_HABIT = re.compile(r"\b(?:usually|normally|typically|daily|every|each|regularly|routinely|timetabled|scheduled)\b",
+                    re.IGNORECASE)
+# A page's time stamp: "UPDATED 4:45 p.m.", "Posted/updated on: July 1, 2021 at 7:23 am".
+_STAMP_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|date)\b", re.IGNORECASE)
+
+
+def _grain(minute: int) -> float:
+    """Half the step a written minute suggests it was rounded to: 7:00 -> 15 (a quarter hour either way),
+    7:20 -> 5, 2:45 -> 7.5, 7:08 -> 2."""
+    if minute % 30 == 0:
+        return 15
+    if minute % 15 == 0:
+        return 7.5
+    if minute % 10 == 0:
+        return 5
+    if minute % 5 == 0:
+        return 2.5
+    return 2
+
+
+def _window(at: float, minute: int | None, m: re.Match) -> tuple[float, float, bool]:
+    """The minutes a clock time allows, from its wording: an exact minute is a point; a bare hour ("at 7
+    pm") allows five minutes either way; "around" opens the window to the rounder times either side;
+    "shortly before" / "a little after" allow a quarter of an hour on one side."""
+    if m.group("near"):
+        side = m.group("side").lower()
+        return (at - 15, at, True) if side == "before" else (at, at + 15, True)
+    if m.group("approx"):
+        half = _grain(minute or 0)
+        return at - half, at + half, False
+    if minute is None:
+        return at - 5, at + 5, True
+    return at, at, True
+
+
+def _bounded(text: str, start: int, end: int, near: bool) -> bool:
+    """Is the time a bound or one end of a range ("until 5 p.m.", "between 1 and 2 a.m.", "9 a.m. to 5 p.m.")?"""
+    word, _ = _word_before(text, start)
+    if not near and word in _TIME_BOUNDS:
+        return True
+    if re.search(r"\d\s*(?:[ap]\.?\s?m\.?)?\s*(?:-|–|—|to|and|or)\s*$", text[max(0, start - 16):start]):
+        return True
+    return bool(_RANGE_AFTER.match(text, end))
+
+
+def extract_times(text: str) -> tuple[TimeMention, ...]:
+    """Times of day in one sentence: clock times with the window their wording allows, and parts of a day
+    ("Sunday afternoon", "early Thursday morning"). Bounds, ranges, timetables and page stamps are left out."""
+    if _HABIT.search(text):
+        return ()
+    clocks: list[TimeMention] = []
+    written: list[tuple[int, int]] = []  # every clock time, bounds included: "since 9:45 a.m. Sunday morning"
+    for pattern in (_CLOCK, _CLOCK_24, _NOON):
+        for m in pattern.finditer(text):
+            written.append(m.span())
+            groups = m.groupdict()
+            if groups.get("noon"):
+                at, minute = 720.0, 0
+            else:
+                hour, minute = int(m.group("h")), int(m.group("m")) if m.group("m") else None
+                if groups.get("ap"):
+                    if not 1 <= hour <= 12:
+                        continue
+                    hour = hour % 12 + (12 if m.group("ap").lower() == "p" else 0)
+                elif not (hour >= 13 or m.group("zone")):
+                    continue  # "at 7:20" could be morning or evening
+                at = float(hour * 60 + (minute or 0))
+            zone = (groups.get("zone") or "").strip() or None
+            start = m.start("near") if m.group("near") else m.start("approx") if m.group("approx") else \
+                m.start("noon" if groups.get("noon") else "h")
+            end = m.end("zone") if zone else m.end()
+            if _STAMP_LABEL.match(text) and start < 60:
+                continue  # "Posted/updated on: July 1, 2021 at 7:23 am", "UPDATED 4:45 p.m."
+            if _bounded(text, start, end, bool(m.group("near"))):
+                continue
+            low, high, closed = _window(at, minute, m)
+            phrase = text[start:end].rstrip()
+            if re.search(r"[ap]m\.$", phrase, re.IGNORECASE) and end >= len(text.rstrip()):
+                phrase = phrase[:-1]  # "around 7 pm." ends the sentence; "7 p.m." keeps its own dots
+            clocks.append(TimeMention(phrase, start, start + len(phrase), low, high, closed, zone))
+    parts = []
+    for m in _PART.finditer(text):
+        if any(start - 16 <= m.end() and m.start() <= end + 16 for start, end in written):
+            continue  # "8 a.m. Sunday morning": the clock says it better
+        if _word_before(text, m.start())[0] in _TIME_BOUNDS:
+            continue  # "by early Thursday evening", "as of Sunday evening"
+        mod = (m.group("mod2") or m.group("mod") or "").lower()
+        part = m.group("part").lower()
+        low, high = _PARTS.get(f"{mod} {part}".strip(), _PARTS[part])
+        parts.append(TimeMention(m.group(0), m.start(), m.end(), low, high, False, None))
+    return tuple(sorted(clocks + parts, key=lambda t: t.start))
+
+
+_ZONES = {"eastern": ("et", "edt", "est", "eastern"), "central": ("ct", "cdt", "cst", "central"),
+          "mountain": ("mt", "mdt", "mst", "mountain"), "pacific": ("pt", "pdt", "pst", "pacific"),
+          "utc": ("gmt", "utc", "greenwich")}
+
+
+def zone_key(zone: str | None) -> str | None:
+    """One name for a time zone however written: "ET", "EDT", "Eastern Time" -> "eastern"."""
+    if zone is None:
+        return None
+    word = zone.lower().split()[0]
+    return next((k for k, names in _ZONES.items() if word in names), zone.lower())
+
+
+def times_overlap(a: TimeMention, b: TimeMention) -> bool:
+    """Can both times be right? Windows are compared a day apart as well, for a night past midnight."""
+    for shift in (-1440, 0, 1440):
+        low, high = max(a.low, b.low + shift), min(a.high, b.high + shift)
+        if low < high:
+            return True
+        if low == high and _holds(a, low) and _holds(b, low - shift):
+            return True  # one meeting point, inside both: an exact time on the edge of an "around" window is not
+    return False
+
+
+def _holds(t: TimeMention, minute: float) -> bool:
+    if t.closed or t.low == t.high:
+        return t.low <= minute <= t.high
+    return t.low < minute < t.high
+
+
+def stamped_at(text: str, start: int) -> bool:
+    """Does only a page's stamp label stand before `start` ("date 2024-03-02", "Updated: 2 March 2024", "UPDATED
+    4:45 p.m.")? Such a date or time is when the page was written or changed, not when anything happened."""
+    return bool(re.fullmatch(r"\W*(?:last\s+)?(?:updated|posted|published|date)(?:\s*/\s*updated)?(?:\s+on)?\s*:?\s*",
+                             text[:start], re.IGNORECASE))

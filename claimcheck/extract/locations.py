@@ -6,12 +6,14 @@ labels only rule names out (people, dates, named organisations); the small model
 towns ORG or NORP as often as GPE (and "in Sainte-Odile" FAC), so the words around a name decide what it
 is, never its label alone.
 
-Two things are read off those words:
+Three things are read off those words:
 - a placement: a name governed by a locative preposition ("in", "at", "near", "north of", "in the town
-  of"), with the chain of larger places written after it ("at the Corran Mill in Lenfield, Westmarch");
-- containment: "X, Y", "X in Y" (where X is a place of something or a venue), "X, a town in Y" and "the
-  Y town of X" say X lies inside Y, wherever they occur. A name that is part of another name ("Port
-  Ardent" / "Ardent Bay") says nothing about containment.
+  of"), with the chain of larger places written after it ("at the Corran Mill in Lenfield, Westmarch",
+  "20 km east of Lenfield, in Westmarch's Dallin province");
+- containment: "X, Y", "X in Y" (where X is a place of something or a venue), "X, a town in Y", "the
+  Y town of X", "Y's X" and "X, in the Y province" say X lies inside Y, wherever they occur. A name that
+  is part of another name ("Port Ardent" / "Ardent Bay") says nothing about containment;
+- nearness: "X north of Y", "X, near Y" put X close to Y.
 """
 from __future__ import annotations
 
@@ -80,6 +82,7 @@ class Place:
     char_start: int  # offsets in the sentence's text
     char_end: int
     doubtful: bool = False  # labelled a person, product...: a place only where the wording makes it one
+    worded: bool = False  # the level comes from words ("Dallin province", "the town of"), not the model's label
 
 
 @dataclass(frozen=True)
@@ -194,7 +197,8 @@ def _make_place(doc, start: int, end: int, labels: list[str]) -> Place | None:
     if not key:
         return None
     return Place(text, key, level, start, end, doc[start].idx - doc[0].idx,
-                 doc[end - 1].idx + len(doc[end - 1].text) - doc[0].idx, bool(span_labels & _DOUBTFUL_LABELS))
+                 doc[end - 1].idx + len(doc[end - 1].text) - doc[0].idx, bool(span_labels & _DOUBTFUL_LABELS),
+                 last in VENUE_WORDS or last in REGION_SUFFIXES or last in REGION_WORDS)
 
 
 def _skip_back(doc, j: int) -> int:
@@ -226,9 +230,17 @@ def _lead(doc, place: Place) -> tuple[int, str, bool, str] | None:
             if inside:
                 return before, doc[before:place.start].text, False, ""
             start = k
-            while start > 0 and (doc[start - 1].lower_ in _DISTANCES or doc[start - 1].like_num
-                                 or doc[start - 1].lower_ in ("some", "about", "the", "on", "off", "just")):
-                start -= 1
+            while start > 1 and doc[start - 1].text in ("-", "‐") and doc[start - 2].lower_ in DIRECTIONS:
+                start -= 2  # "east-northeast of"
+            while start > 0:
+                if start > 3 and doc[start - 1].text == ")" and doc[start - 4].text == "(" and all(
+                        doc[m].like_num or doc[m].lower_ in _DISTANCES for m in (start - 3, start - 2)):
+                    start -= 4  # "23 kilometers (14.2 miles) east of": the distance in other units
+                elif (doc[start - 1].lower_ in _DISTANCES or doc[start - 1].like_num
+                      or doc[start - 1].lower_ in ("some", "about", "the", "on", "off", "just")):
+                    start -= 1
+                else:
+                    break
             return start, doc[start:place.start].text, True, ""
         if head in SETTLEMENT_WORDS:
             level = SETTLEMENT
@@ -237,6 +249,8 @@ def _lead(doc, place: Place) -> tuple[int, str, bool, str] | None:
         elif head not in _PARTS:
             return None  # "the mayor of Lenfield"
         j = _skip_back(doc, k - 1)
+        while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].ent_type_ == "NORP":  # "the southern Westmarchian province"
+            j = _skip_back(doc, j - 1)
         if j < 0:
             return None
         word = doc[j].lower_
@@ -313,10 +327,11 @@ class SentencePlaces:
     places: tuple[Place, ...]
     placements: tuple[Placement, ...]
     containment: tuple[tuple[Place, Place], ...]  # (inner, outer) as the sentence states
+    nearby: tuple[tuple[Place, Place], ...] = ()  # (a, b): "a north of b", "a, near b"
 
 
-def _with_level(p: Place, level: str) -> Place:
-    return Place(p.text, p.key, level, p.start, p.end, p.char_start, p.char_end, p.doubtful)
+def _with_level(p: Place, level: str, worded: bool = False) -> Place:
+    return Place(p.text, p.key, level, p.start, p.end, p.char_start, p.char_end, p.doubtful, p.worded or worded)
 
 
 def read_places(doc, entities=()) -> SentencePlaces:
@@ -333,8 +348,10 @@ def read_places(doc, entities=()) -> SentencePlaces:
     ]
     at = _by_start(places)
     leads = [_lead(doc, p) for p in places]
-    # "the town of Tessaly", "the northern province of Saldor": the wording gives the kind of place.
-    places = [_with_level(p, lead[3]) if lead and lead[3] and not p.level else p for p, lead in zip(places, leads)]
+    # "the town of Tessaly", "the northern province of Saldor": the wording gives the kind of place, over the
+    # model's guess (a GPE label reads as a town).
+    places = [_with_level(p, lead[3], True) if lead and lead[3] and p.level != VENUE else p
+              for p, lead in zip(places, leads)]
     runs = chains(doc, places, leads)
     found = []
     for run in runs:
@@ -342,12 +359,15 @@ def read_places(doc, entities=()) -> SentencePlaces:
         if not lead:
             continue
         start, prep, near, _ = lead
-        # "in the Estmark capital, Karsvik", "in the Westmarch town of Lenfield": the town is the place.
+        # "in the Estmark capital, Karsvik", "in the Westmarch town of Lenfield", "in Westmarch's Dallin
+        # province": the town (or province) is the place.
         named = _kind_then_name(doc, first, at)
-        # "in the Westmarch crisis": the name only qualifies the noun after it.
+        if named is None and len(run) == 1:
+            named = _owned(doc, first, at)
+        # "in the Westmarch crisis": the name only qualifies the noun after it ("Lenfield north of Ashby" does not).
         after = doc[first.end] if first.end < len(doc) else None
         if (named is None and after is not None and after.pos_ == "NOUN" and after.text.islower()
-                and after.ent_type_ not in ("DATE", "TIME")):
+                and after.ent_type_ not in ("DATE", "TIME") and after.lower_ not in DIRECTIONS):
             continue
         if named is not None and len(run) == 1:
             run = (named, run[0])
@@ -362,14 +382,57 @@ def read_places(doc, entities=()) -> SentencePlaces:
             # The small model labels unknown towns ORG or NORP as often as GPE: "in Ashby" reads as a
             # town, "at Ashby" as a site.
             first = _with_level(first, VENUE if prep.split()[-1] == "at" else SETTLEMENT)
-        found.append(Placement((first, *(places[m] for m in run[1:])), prep, near, start))
+        found.append(Placement((first, *(places[m] for m in run[1:]), *_set_in(doc, places, leads, at, max(run))),
+                               prep, near, start))
     pairs = [(places[r[m]], places[r[m + 1]]) for r in runs for m in range(len(r) - 1)]
+    nearby = []
     for m, (a, b) in enumerate(zip(places, places[1:])):
         if _described_in(doc, a, b):  # "Lenfield, a town in Westmarch"
             pairs.append((a, b))
-        if _kind_then_name(doc, a, at) == m + 1:  # "the Westmarch town of Lenfield"
-            pairs.append((b, a))
-    return SentencePlaces(tuple(places), tuple(found), tuple(dict.fromkeys(pairs)))
+        if _kind_then_name(doc, a, at) == m + 1 or _owned(doc, a, at) == m + 1:
+            pairs.append((b, a))  # "the Westmarch town of Lenfield", "Westmarch's Lenfield"
+        lead = leads[m + 1]
+        comma = a.end < len(doc) and doc[a.end].text == ","
+        if lead and (lead[0] == a.end or comma and lead[0] == a.end + 1):
+            if lead[2]:
+                nearby.append((a, b))  # "Lenfield north of Ashby", "Lenfield, near Ashby"
+            elif comma and lead[1].split()[0].lower() == "in":
+                region = _region_named(doc, b, places, at)
+                if region is not None:  # "20 km east of Lenfield, in the Dallin province"
+                    pairs.append((a, region))
+    return SentencePlaces(tuple(places), tuple(found), tuple(dict.fromkeys(pairs)), tuple(nearby))
+
+
+def _set_in(doc, places: list[Place], leads: list, at: dict[int, int], m: int) -> tuple[Place, ...]:
+    """The region written after places[m] as ", in the Dallin province" or ", in Westmarch's Dallin province",
+    and the place that owns it: (Dallin province, Westmarch), or ()."""
+    a = places[m]
+    if m + 1 >= len(places) or a.end >= len(doc) or doc[a.end].text != ",":
+        return ()
+    lead = leads[m + 1]
+    if not lead or lead[0] != a.end + 1 or lead[2] or lead[1].split()[0].lower() != "in":
+        return ()
+    region = _region_named(doc, places[m + 1], places, at)
+    if region is None:
+        return ()
+    owner = places[m + 1] if region is not places[m + 1] else None
+    return (region, owner) if owner else (region,)
+
+
+def _owned(doc, a: Place, at: dict[int, int]) -> int | None:
+    """"Westmarch's Lenfield", "Westmarch’s Dallin province": the index of the place that a's name owns."""
+    if a.end + 1 < len(doc) and doc[a.end].lower_ in ("'s", "’s"):
+        return at.get(a.end + 1)
+    return None
+
+
+def _region_named(doc, b: Place, places: list[Place], at: dict[int, int]) -> Place | None:
+    """The region in ", in the Dallin province" or ", in Westmarch's Dallin province" (b the first name after
+    "in"), when the wording makes it one: a region word, or a name owned by another; None otherwise."""
+    owned = _owned(doc, b, at)
+    if owned is not None:
+        return places[owned]
+    return b if b.level == REGION else None
 
 
 _KIND_NOUNS = SETTLEMENT_WORDS | REGION_SUFFIXES | REGION_WORDS | VENUE_WORDS | {"community", "district", "area"}

@@ -10,6 +10,7 @@ import unicodedata
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "rev", "gen", "col", "lt", "sgt"}
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+_RUN_INITIALS = re.compile(r"[A-Z]{2,3}")
 
 # Demonyms that suffix-stripping cannot tie to their country (the regular ones, such as
 # "Estonian"/"Estonia", are handled by `place_key`).
@@ -51,8 +52,13 @@ def words(text: str) -> list[str]:
 
 
 def person_key(name: str) -> str:
-    """'Anna-Liisa Kerber' -> 'anna liisa kerber'; honorifics dropped."""
+    """'Anna-Liisa Kerber' -> 'anna liisa kerber'; honorifics dropped; 'AL Kerber' -> 'a l kerber'."""
     name = strip_possessive(name)
+    parts = name.split()
+    if len(parts) >= 2 and any(_RUN_INITIALS.fullmatch(p) for p in parts[:-1]):
+        # Given names written as run-together initials read as "A L Kerber" and "A.L. Kerber" do.
+        name = " ".join(" ".join(p) if i < len(parts) - 1 and _RUN_INITIALS.fullmatch(p) else p
+                        for i, p in enumerate(parts))
     return " ".join(w for w in words(name) if w not in _HONORIFICS)
 
 

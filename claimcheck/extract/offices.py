@@ -6,8 +6,17 @@ Shapes recognised (the office may come with an organisation or country, before o
   "Mikko Aalto, the union's secretary general" name + apposition
   "Ruth van der Laan, President of the Regional Council"
   "the league's foreign policy chief, Ines Carvalho" title + comma + name
-Claims for people described as former, future or incoming holders, and sentences about a succession,
-are left out: they do not say who holds the office now.
+Claims for people described as future or incoming holders, and the plain shapes in sentences about a
+succession, are left out: they do not say who holds the office now.
+
+A claim can also carry a status, as a third part of its key ("org|title|status"):
+  "former"     "ex-home secretary Mikko Aalto", "Ruth van der Laan, the former prime minister"
+  "appointed"  "Aalto was appointed as / returns as / is back in as / replaced Berg as home secretary"
+  "removed"    "Aalto was removed / sacked / is out / stepped down as home secretary", "replaced Aalto as"
+A plain key (no third part) says the person holds the office; "remains as" and "stays on as" are plain.
+Only a change told of one named person is read ("Aalto and Berg are out as ... respectively" is not), and
+not one dated to another time ("in 2019", "years ago", "had replaced"). A claim's offsets are always its
+name's; the office of a change is kept as written after the verb ("as the union's general secretary").
 """
 from __future__ import annotations
 
@@ -39,7 +48,8 @@ TITLE_MODIFIERS = {
     "youth", "women", "family", "social", "welfare", "immigration", "planning", "development",
     "infrastructure", "water", "fisheries", "mining", "oceans", "land", "legal", "political",
     "strategy", "emergency", "management", "managing", "regional", "city", "county", "state's",
-    "diplomacy", "central", "bank", "of", "for", "and", "the",
+    "diplomacy", "central", "bank", "business", "work", "pensions", "employment", "veterans", "rescue",
+    "assistant", "associate", "of", "for", "and", "the",
 }
 _INNER_ONLY = {"of", "for", "and", "the"}  # joiners: allowed inside a title, never at its edges
 _NOT_CURRENT = {"former", "ex", "late", "then", "future", "incoming", "next", "would-be", "previous",
@@ -50,6 +60,33 @@ _SUCCESSION = re.compile(
     r"elect(?:ed)?|will become|to become|hand(?:s|ed)? over)\b",
     re.IGNORECASE,
 )
+# Adjectives before a title that say the person holds it now ("New prime minister Aalto"): not an organisation.
+_SITTING = {"new", "newly", "current", "sitting", "incumbent", "outgoing", "serving"}
+# Words right before an office (or its organisation) that say the person no longer holds it.
+_FORMER = {"former", "ex", "ex-", "erstwhile", "one-time", "onetime", "previous"}
+# Verbs of a change of office, followed by "as" + the office ("was appointed as", "stepped down as").
+_TO_OFFICE = {
+    "appointed", "reappointed", "named", "installed", "confirmed", "chosen", "picked", "tapped", "elected",
+    "reelected", "return", "returns", "returned", "returning", "back", "restored", "reinstated", "sworn",
+    "took", "takes", "take", "taking", "promoted",
+}
+_IN_OFFICE = {"remain", "remains", "remained", "stay", "stays", "stayed", "continue", "continues", "continued",
+              "retained", "kept"}
+_FROM_OFFICE = {
+    "removed", "sacked", "fired", "dismissed", "ousted", "axed", "dropped", "deposed", "resigned", "resigns",
+    "resign", "quit", "quits", "stepped", "steps", "step", "stood", "stands", "stand", "out", "left", "leave",
+    "leaves", "departed", "departs", "replaced",
+}
+# Verbs that may take the office with no "as": "was made business secretary", "has become chairman".
+_DIRECT = {"made", "appointed", "reappointed", "named", "elected", "reelected", "become", "becomes", "became"}
+_REPLACING = {"replaced", "replaces", "replace", "replacing", "succeeded", "succeeds", "succeed", "succeeding"}
+_NEEDS_PARTICLE = {"sworn": "in", "took": "over", "takes": "over", "take": "over", "taking": "over",
+                   "stepped": "down", "steps": "down", "step": "down", "stood": "down", "stands": "down",
+                   "stand": "down", "promoted": "to"}
+_VERB_PARTICLES = {"in", "on", "over", "back", "down", "up"}
+# Between a name and its verb: "is sensationally back", "was forced to leave", "has also been".
+_BRIDGE = {"forced", "set", "expected", "due", "going", "to", "voted", "brought", "been", "being", "also", "now"}
+_NEGATIONS = {"not", "n't", "never", "no", "neither", "nor"}
 _PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "bin", "al", "el", "ibn", "dos", "das"}
 # The longest titles and organisation names run to about eight words ("Deputy Minister of Foreign Affairs
 # and Trade"); reading no further keeps a sentence of nothing but title or capitalised words linear.
@@ -198,7 +235,7 @@ def _organisation_before(tokens, start: int):
         i -= 1
     else:
         while i >= 0 and tokens[i].text[:1].isupper() and tokens[i].tag_ in ("NNP", "NNPS", "NN", "JJ") and not _is_title_word(tokens[i]):
-            if fold(tokens[i].text) in _NOT_CURRENT:
+            if fold(tokens[i].text) in _NOT_CURRENT or fold(tokens[i].text) in _SITTING and tokens[i].tag_ == "JJ":
                 break
             i -= 1
     if end - i <= 0:
@@ -231,6 +268,23 @@ def _is_not_current(tokens, run_start: int, run_end: int) -> bool:
     )
 
 
+def _former_marker(tokens, at: int) -> int | None:
+    """Index of "former" / "ex-" right before tokens[at] (an office or its organisation), else None."""
+    i = at - 1
+    if i >= 1 and tokens[i].text == "-" and not tokens[i - 1].whitespace_ and _lower(tokens[i - 1]) == "ex":
+        return i - 1
+    if i >= 0 and _lower(tokens[i]) in _FORMER:
+        return i
+    return None
+
+
+def split_office_key(key: str) -> tuple[str, str, str]:
+    """'org|title' or 'org|title|status' -> (org, title, status); status '' means holds the office."""
+    org, _, rest = key.partition("|")
+    title, _, status = rest.partition("|")
+    return org, title, status
+
+
 def organisation_key(text: str) -> str:
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     return place_key(text)
@@ -244,7 +298,10 @@ def title_key(words: list[str]) -> str:
     return " ".join(sorted(content))
 
 
-def _claim(tokens, span_start_char, run_start, run_end, org_text, name_start, name_end, org_after=False) -> OfficeClaim | None:
+def _claim(tokens, span_start_char, run_start, run_end, org_text, name_start, name_end, org_after=False,
+           status: str = "", office_span: tuple[int, int] | None = None) -> OfficeClaim | None:
+    """`status` for status claims; `office_span` (first and last token) when the office is to be shown as
+    written after a verb ("as the union's general secretary"), so a report can find it in the sentence."""
     run = tokens[run_start : run_end + 1]
     words = [w for w in re.findall(r"[a-z]+", fold(" ".join(t.text for t in run)))]
     name_tokens = tokens[name_start:name_end]
@@ -254,11 +311,15 @@ def _claim(tokens, span_start_char, run_start, run_end, org_text, name_start, na
     if not key or len(key) < 2:
         return None
     title_text = "".join(t.text_with_ws for t in run).strip()
-    if org_after:
+    if office_span is not None:
+        office_text = "".join(t.text_with_ws for t in tokens[office_span[0] : office_span[1] + 1]).strip()
+    elif org_after:
         office_text = f"{title_text} of {org_text}"
     else:
         office_text = f"{org_text} {title_text}".strip() if org_text else title_text
     office_key = f"{organisation_key(org_text) if org_text else ''}|{title_key(words)}"
+    if status:
+        office_key += f"|{status}"
     first = name_tokens[0].idx - span_start_char
     return OfficeClaim(
         office_key=office_key,
@@ -270,18 +331,178 @@ def _claim(tokens, span_start_char, run_start, run_end, org_text, name_start, na
     )
 
 
+def _pluperfect(tokens, v: int) -> bool:
+    """'had replaced', 'had been sacked': an earlier state, not the news."""
+    return any(_lower(t) == "had" for t in tokens[max(0, v - 3) : v])
+
+
+def _subject_before(tokens, v: int) -> tuple[int, int] | None:
+    """(start, end) of the one name whose verb is tokens[v]: "Aalto was forced to leave", "Aalto, who ..., was"."""
+    i = v - 1
+    steps = 0
+    while i >= 0 and steps < 6:
+        word = _lower(tokens[i])
+        if word in _NEGATIONS or word == "had":
+            return None
+        if tokens[i].pos_ in ("AUX", "ADV", "PART") or word in _BRIDGE:
+            i -= 1
+            steps += 1
+            continue
+        break
+    if i < 0:
+        return None
+    end = i + 1
+    if tokens[i].text == ",":  # a relative clause or apposition between the name and its verb
+        j = i - 1
+        while j >= 0 and i - j <= 30 and tokens[j].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”"):
+            j -= 1
+        if j < 1 or tokens[j].text != "," or not tokens[j + 1].text[:1].islower():
+            return None
+        end = j
+    start = _name_ending_at(tokens, end)
+    if start is None or start > 0 and _lower(tokens[start - 1]) in ("and", "&", "or", "nor"):
+        return None  # "Aalto and Berg are out as ...": who held which is not said
+    return start, end
+
+
+def _offices_after(tokens, at: int) -> list[tuple[int, int, str, bool, int, int]]:
+    """Offices named from tokens[at] on ("the union's chairman", "deputy mayor and treasurer"): (title start,
+    title end, organisation, organisation written after the title, first and last token of the office)."""
+    n = len(tokens)
+    if at < n and _lower(tokens[at]) == "the":
+        at += 1
+    if at < n and _lower(tokens[at]) in _SITTING:  # "as the new chairman"
+        at += 1
+    if at >= n:
+        return []
+    org_text, k = "", at
+    while k < n and k - at < _MAX_NAME_TOKENS and not _is_title_word(tokens[k]) and (
+            tokens[k].ent_type_ in ("ORG", "GPE", "NORP") or tokens[k].tag_ in ("NNP", "NNPS")):
+        k += 1
+    if k > at:
+        org_text = "".join(t.text_with_ws for t in tokens[at:k]).strip()
+        if k < n and fold(tokens[k].text) in ("'s", "'"):
+            k += 1
+    elif k + 1 < n and fold(tokens[k + 1].text) in ("'s", "'"):
+        k += 2  # "as the city's mayor": the organisation is filled in from elsewhere
+    run_end = _title_run_starting_at(tokens, k) if k < n else None
+    if run_end is None:
+        return []
+    if run_end + 1 < n and (fold(tokens[run_end + 1].text) in ("'s", "'") or _name_from(tokens, run_end + 1)):
+        return []  # "as the minister's adviser", "as Mayor Kerber said": not this person's office
+    after_org, after_end = _organisation_after(tokens, run_end)
+    last = after_end - 1 if after_org else run_end
+    org, org_after = (org_text, False) if org_text else (after_org, bool(after_org))
+    # "deputy prime minister and justice secretary": two offices, each with its own head word
+    cuts = [m for m in range(k + 1, run_end) if _lower(tokens[m]) == "and"
+            and any(_is_head(t) for t in tokens[k:m]) and any(_is_head(t) for t in tokens[m + 1 : run_end + 1])]
+    bounds = list(zip([k] + [m + 1 for m in cuts], [m - 1 for m in cuts] + [run_end]))
+    return [(s, e, org, org_after, at if p == 0 else s, last if p == len(bounds) - 1 else e)
+            for p, (s, e) in enumerate(bounds)]
+
+
+def _not_one_change_now(tokens) -> bool:
+    """'was appointed as mayor in 2019', '... two years ago': an old change, not this event's; '... as mayor
+    and treasurer respectively': who took which post is told by position, which is not read here."""
+    words = [_lower(t) for t in tokens]
+    if any(w in ("ago", "previously", "once", "respectively") for w in words):
+        return True
+    return any(w == "in" and any(re.fullmatch(r"(1[89]|20)\d\d", x) for x in words[m + 1 : m + 3])
+               for m, w in enumerate(words))
+
+
+def _status_claims(tokens, base) -> list[OfficeClaim]:
+    """Changes of office: "Aalto was appointed as / returns as / stepped down as / is no longer home secretary",
+    "Aalto replaced Berg as home secretary", "the board named Aalto as chairman"."""
+    n = len(tokens)
+    out: list[OfficeClaim] = []
+    if _not_one_change_now(tokens):
+        return out
+
+    def emit(name, offices, status):
+        for s, e, org, org_after, shown_from, shown_to in offices:
+            claim = _claim(tokens, base, s, e, org, name[0], name[1], org_after=org_after, status=status,
+                           office_span=(shown_from, shown_to))
+            if claim:
+                out.append(claim)
+
+    for v, tok in enumerate(tokens):
+        word = _lower(tok)
+        first = v - 2 if v >= 2 and tokens[v - 1].text == "-" and _lower(tokens[v - 2]) == "re" else v
+        if word == "no" and v + 1 < n and _lower(tokens[v + 1]) == "longer":
+            subject = _subject_before(tokens, v)
+            if subject:
+                emit(subject, _offices_after(tokens, v + 2), "removed")
+            continue
+        if _pluperfect(tokens, first):
+            continue
+        if word in _REPLACING and v + 1 < n and tokens[v + 1].text[:1].isupper():
+            # "Aalto replaced Berg[, the ...,] as chairman": Aalto holds it now, Berg no longer.
+            obj_end = _name_from(tokens, v + 1)
+            if obj_end is None:
+                continue
+            k = obj_end
+            if k < n and tokens[k].text == ",":
+                close = next((m for m in range(k + 1, min(k + 25, n)) if tokens[m].text == ","), None)
+                k = close + 1 if close is not None else n
+            if k >= n or _lower(tokens[k]) != "as":
+                continue
+            offices = _offices_after(tokens, k + 1)
+            emit((v + 1, obj_end), offices, "removed")
+            subject = _subject_before(tokens, first)
+            if subject:
+                emit(subject, offices, "appointed")
+            continue
+        if word in ("appointed", "reappointed", "named", "installed", "picked", "tapped") and v + 1 < n \
+                and tokens[v + 1].text[:1].isupper():
+            # "The board appointed Ines Carvalho as chairman"
+            obj_end = _name_from(tokens, v + 1)
+            if obj_end is not None and obj_end < n and _lower(tokens[obj_end]) == "as":
+                emit((v + 1, obj_end), _offices_after(tokens, obj_end + 1), "appointed")
+            continue
+        if word not in _TO_OFFICE and word not in _IN_OFFICE and word not in _FROM_OFFICE and word not in _DIRECT:
+            continue
+        if word in _REPLACING and word != "replaced":
+            continue
+        status = "" if word in _IN_OFFICE else "removed" if word in _FROM_OFFICE else "appointed"
+        k = v + 1
+        need = _NEEDS_PARTICLE.get(word)
+        if need:
+            if k >= n or _lower(tokens[k]) != need:
+                continue
+            k += 1
+        while k < n and k - v <= 3 and _lower(tokens[k]) in _VERB_PARTICLES:
+            k += 1
+        if need == "to":
+            at = k
+        elif k < n and _lower(tokens[k]) == "as":
+            at = k + 1
+        elif word in _DIRECT and k == v + 1 and (word.startswith("bec") or first > 0 and tokens[first - 1].pos_ == "AUX"):
+            at = k  # "was made business secretary", "became chairman"
+        else:
+            continue
+        subject = _subject_before(tokens, first)
+        if subject:
+            emit(subject, _offices_after(tokens, at), status)
+    return out
+
+
 def extract_offices(span) -> tuple[OfficeClaim, ...]:
     """Office-holder claims in one sentence (a spaCy Span or Doc); offsets relative to the sentence."""
     tokens = list(span)
-    if not tokens or _SUCCESSION.search(span.text):
+    if not tokens:
         return ()
     base = tokens[0].idx
     claims: dict[tuple[str, str], OfficeClaim] = {}
+    # In a sentence about a succession the plain shapes are not the news: only the change itself is read.
+    succession = bool(_SUCCESSION.search(span.text))
 
     def add(claim):
         if claim and (claim.office_key, claim.person_key) not in claims:
             claims[(claim.office_key, claim.person_key)] = claim
 
+    for claim in _status_claims(tokens, base):
+        add(claim)
     for i, tok in enumerate(tokens):
         # Title before the name: "[org] Title Name" and "[org's] Title, Name".
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -289,8 +510,16 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
             run_start = None  # the title goes on: the run is taken at its last word
         else:
             run_start = _title_run_ending_at(tokens, i)
-        if run_start is not None and not _is_not_current(tokens, run_start, i):
+        former = None  # index of "former" / "ex" before the office: a claim that the person no longer holds it
+        if run_start is not None:
             org_text, org_start = _organisation_before(tokens, run_start)
+            if _is_not_current(tokens, run_start, i):
+                former = _former_marker(tokens, org_start)
+                if former is None:
+                    run_start = None
+            elif succession:
+                run_start = None
+        if run_start is not None:
             after_org, name_at = _organisation_after(tokens, i)
             if after_org and not org_text:
                 org_text = after_org
@@ -299,7 +528,7 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
                     close = next((k for k in range(name_at, min(name_at + 6, len(tokens))) if tokens[k].text == ")"), None)
                     name_at = close + 1 if close is not None else name_at
             if name_at < len(tokens) and tokens[name_at].text == ",":
-                lead = org_start - 1
+                lead = (org_start if former is None else former) - 1
                 if lead >= 0 and _lower(tokens[lead]) in ("the", "a", "an"):
                     lead -= 1
                 if lead >= 0 and tokens[lead].text == ",":
@@ -308,7 +537,8 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
                     name_at += 1
             name_end = _name_from(tokens, name_at) if name_at < len(tokens) else None
             if name_end is not None:
-                add(_claim(tokens, base, run_start, i, org_text, name_at, name_end, org_after=org_text == after_org != ""))
+                add(_claim(tokens, base, run_start, i, org_text, name_at, name_end, org_after=org_text == after_org != "",
+                           status="former" if former is not None else ""))
         # Name before the title: "Name, [the] [org('s)] Title [of org]".
         if tok.text == "," and i > 0:
             name_start = _name_ending_at(tokens, i)
@@ -317,6 +547,11 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
             j = i + 1
             if j < len(tokens) and _lower(tokens[j]) in ("the", "a", "an"):
                 j += 1
+            former = None
+            if j < len(tokens) and _lower(tokens[j]) in _FORMER:
+                former, j = j, j + 1
+            elif j + 1 < len(tokens) and _lower(tokens[j]) == "ex" and tokens[j + 1].text == "-":
+                former, j = j, j + 2
             org_text = ""
             k = j
             while k < len(tokens) and (tokens[k].ent_type_ in ("ORG", "GPE", "NORP") or tokens[k].tag_ in ("NNP", "NNPS")) and not _is_title_word(tokens[k]):
@@ -327,15 +562,16 @@ def extract_offices(span) -> tuple[OfficeClaim, ...]:
                     k += 1
             elif k + 1 < len(tokens) and fold(tokens[k + 1].text) in ("'s", "'"):
                 k += 2  # "the city's mayor": a generic owner, the organisation is filled in from elsewhere
-            if _is_not_current(tokens, k, k):
+            if former is None and (succession or _is_not_current(tokens, k, k)):
                 continue
             run_end = _title_run_starting_at(tokens, k)
             if run_end is None:
                 continue
-            if run_end + 1 < len(tokens) and _name_from(tokens, run_end + 1):
-                continue  # "Name, President Other": the title belongs to the name after it
+            if run_end + 1 < len(tokens) and (_name_from(tokens, run_end + 1) or fold(tokens[run_end + 1].text) in ("'s", "'")):
+                continue  # "Name, President Other": the title belongs to the name after it ("the president's office")
             after_org, _ = _organisation_after(tokens, run_end)
-            add(_claim(tokens, base, k, run_end, org_text or after_org, name_start, i, org_after=not org_text and bool(after_org)))
+            add(_claim(tokens, base, k, run_end, org_text or after_org, name_start, i, org_after=not org_text and bool(after_org),
+                       status="former" if former is not None else ""))
     return tuple(sorted(claims.values(), key=lambda c: (c.start, c.office_key)))
 
 

@@ -17,6 +17,8 @@ _SAME_OUTCOME = {
     "wound": "injure", "hurt": "injure", "injure": "injure", "injured": "injure",
     "detain": "arrest", "arrest": "arrest",
     "displace": "evacuate", "evacuate": "evacuate",
+    # How long something went on: "lasted 44 days", "spent 49 days as", "served 12 years as".
+    "last": "last", "spend": "last", "serve": "last",
 }
 _SKIP_RIGHT = {"AUX", "ADV", "PART"}
 _POSSESSIVE_DETS = {"its", "their", "the", "his", "her", "our", "these", "those"}

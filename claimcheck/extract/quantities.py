@@ -113,6 +113,8 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "yo
 _NOT_THING_START = {"last", "next", "this", "per", "each", "every", "ago", "earlier", "later"}
 _THING_SKIP = {"more", "fewer", "less", "additional", "extra", "further", "other"}  # "4,500 more troops"
 _CLAUSE_MARKS = {";", ":", "(", ")", "—", "–", '"', "that", "which", "who", "where", "while"}
+_MALFORMED_AT = re.compile(r",\d{1,2}(?!\d)|,\d{4,}|(?<=,\d{3})\d")
+_VAGUE_NUMBER_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"}
 _TIME_NOUNS = {"year", "month", "week", "day", "quarter", "time", "hour", "minute", "second"}
 _MAX_PHRASE_TOKENS = 12  # a counted thing is a few words ("Polish shipyard workers"); a run of nouns is cut there
 _NAME_LABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PERSON", "GPE", "LOC", "NORP"}
@@ -163,6 +165,11 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
             break
         pos = max(m.end(), m.start() + 1)
         if not free(m.start(), m.start() + 1):
+            continue
+        if m.group("dig") and _MALFORMED_AT.match(text, m.end("dig")):
+            # "upwards of 800,00 people": a figure whose digit groups are invalid cannot be read, and
+            # reading it as 800 would make a small figure of a large one.
+            taken.add(m.start(), _MALFORMED_AT.match(text, m.end("dig")).end())
             continue
         first = _amount_at(text, m.start())
         if first is None:
@@ -675,6 +682,8 @@ def _noun_phrase(ctx: _Context, i: int) -> tuple[str, str] | None:
         ent = ctx.entity_at(s, e)
         if tok.lower_ in _NOT_THING_START or (ent and ent[0] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")):
             break
+        if head is not None and tok.lower_ in _VAGUE_NUMBER_WORDS:
+            break  # "the 22-foot vessel thousands of feet down": another figure begins
         if tok.pos_ == "NOUN" and tok.lower_.rstrip(".") not in U.MONTHS:
             head = j
         elif tok.pos_ in ("ADJ", "PROPN") or tok.tag_ in ("VBN", "VBG"):

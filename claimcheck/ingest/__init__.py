@@ -17,6 +17,7 @@ from claimcheck.ingest.formats import Record, parse
 from claimcheck.ingest.language import not_english
 from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
+from claimcheck.ingest.stamp import leading_stamp
 from claimcheck.records import Article, Skipped
 
 __all__ = ["MAX_ARTICLE_CHARS", "input_digest", "read_articles", "unique_id"]
@@ -103,7 +104,8 @@ def _read_record(f: Found, record: Record, max_chars: int, first_seen: dict[tupl
     if ("text", content_hash) in first_seen:
         return None, f"duplicate of {first_seen['text', content_hash]}"
     first_seen["text", content_hash] = label
-    blocks = clean_text(record.text, record.body_start)
+    stamped, body_start = leading_stamp(record.text, record.body_start)
+    blocks = clean_text(record.text, body_start)
     if not blocks:
         return None, "no article text left after removing page furniture"
     # The words alone, whatever the line breaks, spacing, quotes, markup or front matter around them.
@@ -114,7 +116,7 @@ def _read_record(f: Found, record: Record, max_chars: int, first_seen: dict[tupl
     reason = not_english("\n".join(b.text for b in blocks))
     if reason:
         return None, reason
-    return _article(f, record, ids.take(_base_id(f, record)), content_hash, blocks), ""
+    return _article(f, record, ids.take(_base_id(f, record)), content_hash, blocks, stamped), ""
 
 
 def _stem(path: str) -> str:
@@ -156,7 +158,8 @@ class _Ids:
         return candidate
 
 
-def _article(f: Found, record: Record, article_id: str, content_hash: str, blocks) -> Article:
+def _article(f: Found, record: Record, article_id: str, content_hash: str, blocks, stamped=None) -> Article:
+    """`stamped`: the date stamp the text opens with, the publication date when no metadata gives one."""
     meta = record.meta
     return Article(
         id=article_id,
@@ -164,7 +167,7 @@ def _article(f: Found, record: Record, article_id: str, content_hash: str, block
         source=text_field(meta, "source") or _stem(f.path),
         text=record.text,
         content_hash=content_hash,
-        published=parse_date(pick(meta, "published")),
+        published=parse_date(pick(meta, "published")) or stamped,
         title=text_field(meta, "title"),
         url=text_field(meta, "url"),
         blocks=blocks,

@@ -119,7 +119,12 @@ def _timing(timing) -> dict | None:
 def load_schema() -> dict:
     """The report schema as shipped in the package (works from an installed wheel, not only the source tree)."""
     text = resources.files("claimcheck.report").joinpath("schema.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    schema = json.loads(text)
+    # The kinds are the registered comparators' (compare.registry); the file lists the same for readers.
+    from claimcheck.compare.registry import KINDS
+
+    schema["$defs"]["finding"]["properties"]["kind"]["enum"] = list(KINDS)
+    return schema
 
 
 @lru_cache(maxsize=1)

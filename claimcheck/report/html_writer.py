@@ -18,11 +18,11 @@ from claimcheck.report.agreement import agreement
 from claimcheck.report.build import SEVERITIES
 # HTML-escaped, and with no CI runner command in it, nor a line break: a line of the page never starts with
 # article text (see runner_safe).
+from claimcheck.compare.registry import KINDS  # the kinds as the comparators register them
 from claimcheck.runner_safe import html_text as escape
 
 SHOWN_STATEMENTS = 6  # statements of a finding shown side by side before "N more"
 HUES = 12  # colours shared claims cycle through
-KINDS = ("numeric", "entity_role", "date", "location", "attribution", "negation", "other")
 
 STYLE = """
 :root { --error: #b3261e; --warning: #a15c00; --info: #35618f; --line: #d7d7db; --muted: #5f6368; }

@@ -10,6 +10,7 @@ import json
 import re
 from urllib.parse import quote
 
+from claimcheck.compare.registry import RULES
 from claimcheck.report.github import finding_message, new_article_ids, source_names, split_statements
 from claimcheck.runner_safe import json_text
 
@@ -18,15 +19,7 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 # Finding severities vary within a kind, and each result carries its own level; the rule's default is
 # SARIF's own default.
 DEFAULT_LEVEL = "warning"
-RULE_TEXT = {
-    "numeric": "Articles give different figures for the same quantity.",
-    "entity_role": "Articles name different people or bodies in the same role.",
-    "date": "Articles give different dates or times for the same event.",
-    "location": "Articles place the same event in different places.",
-    "attribution": "Articles attribute the same words to different speakers.",
-    "negation": "One article denies what another asserts.",
-    "other": "Articles disagree on the same point.",
-}
+RULE_TEXT = RULES  # one sentence per kind, as the comparators register them
 FINGERPRINT = "claimcheckFinding/v1"
 _DRIVE = re.compile(r"^[A-Za-z]:/")
 
@@ -66,7 +59,7 @@ def artifact_uri(path: str) -> str:
 
 
 def _rule(kind: str) -> dict:
-    return {"id": kind, "shortDescription": {"text": RULE_TEXT.get(kind, RULE_TEXT["other"])},
+    return {"id": kind, "shortDescription": {"text": RULE_TEXT.get(kind, "Articles disagree on the same point.")},
             "defaultConfiguration": {"level": DEFAULT_LEVEL}}
 
 

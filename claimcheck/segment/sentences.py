@@ -13,6 +13,9 @@ from claimcheck.records import Article, Block, Sentence
 
 # "Jane Doe (JD): ..." or "JD: ..." opens a turn in an interview transcript.
 _SPEAKER_TURN = re.compile(r"^(?:[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3}(?: \([A-Z]{1,4}\))?|[A-Z]{1,4}):\s")
+# Labels of photo captions and page furniture, never a speaker: "Top: An aerial view of ...".
+_CAPTION_LABELS = {"top", "bottom", "left", "right", "above", "below", "photo", "photos", "pictured", "caption",
+                   "file", "source", "credit", "image", "video", "watch", "read", "related", "inset", "main"}
 _INTERVIEW_OPENER = re.compile(r"^(?:interview|q&a|transcript)\b", re.IGNORECASE)
 # The sentence recogniser leaves text without sentence punctuation as one "sentence", however long; such a
 # run is cut between tokens into pieces of at most this many characters, so no later stage reads more at
@@ -37,9 +40,16 @@ def block_roles(blocks: tuple[Block, ...]) -> list[str]:
     """The role every sentence of a block inherits: heading, interview or fact.
 
     A transcript is recognised by its speaker turns ("JD: ..."); one such line alone is more likely a
-    dateline ("SEOUL: ..."), so it takes two turns to start a transcript, which then runs to the end.
+    dateline ("SEOUL: ..."), so it takes two turns, one speaker speaking twice, to start a transcript, which
+    then runs to the end. Caption labels ("Top: ...", "Bottom: ...") are no speakers.
     """
-    turns = [bool(_SPEAKER_TURN.match(b.text)) for b in blocks]
+    labels = [_turn_label(b.text) for b in blocks]
+    seen: dict[str, int] = {}
+    for keys in labels:
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    repeated = any(n > 1 for n in seen.values())
+    turns = [bool(x) and repeated for x in labels]
     opens = [t or (bool(_INTERVIEW_OPENER.match(b.text)) and b.kind != "list_item") for t, b in zip(turns, blocks)]
     first = next((i for i, o in enumerate(opens) if o), None) if sum(turns) >= 2 else None
     roles: list[str] = []
@@ -51,6 +61,18 @@ def block_roles(blocks: tuple[Block, ...]) -> list[str]:
         else:
             roles.append("fact")
     return roles
+
+
+def _turn_label(text: str) -> set[str]:
+    """The ways a turn names its speaker: "Jane Roe (JR): ..." -> {"jane roe", "jr"}; none for a caption."""
+    m = _SPEAKER_TURN.match(text)
+    if not m:
+        return set()
+    label = m.group(0).rstrip(": \t").lower()
+    if label in _CAPTION_LABELS:
+        return set()
+    name, _, short = label.partition(" (")
+    return {name, short.rstrip(")")} - {""}
 
 
 def sentence_role(block_role: str, text: str) -> str:

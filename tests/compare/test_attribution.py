@@ -11,9 +11,19 @@ ROWS = [
      '"We will reopen the pier before the summer," said Ola Strand, the harbour master.', "error"),
     ('"The ferry timetable was never safe in winter," Vera Holm told reporters.',
      'Ola Strand said: "The ferry timetable was never safe in winter."', "error"),
-    # A close paraphrase of the quote is still the same quote.
+    # The same words with a slip, or an excerpt of the longer quote, are still the same quote.
     ('"We will reopen the pier before the summer," said Mayor Lena Brandvik.',
-     '"We are going to reopen the pier before summer," Strand said.', "error"),
+     '"We will reopen this pier before the summer," Strand said.', "error"),
+    ('"We will reopen the pier before the summer," said Mayor Lena Brandvik.',
+     '"We will reopen the pier before the summer, and the fish market too," said Ola Strand.', "error"),
+    # Two people saying much the same in other words are two quotes, not one quote given to two people.
+    ('"We will reopen the pier before the summer," said Mayor Lena Brandvik.',
+     '"We are going to reopen the pier before summer," Strand said.', None),
+    ('"Every family that lost a home will get help from the council," said Mayor Lena Brandvik.',
+     '"Every family who lost their home will be helped by the council," said Ola Strand.', None),
+    # A short stock phrase inside a longer quote is not the same quote.
+    ('"We will rebuild this town," said Mayor Lena Brandvik.',
+     '"We will rebuild this town, and we will do it by winter," said Ola Strand.', None),
     # A person against an organisation or a role that may or may not be theirs.
     ('"Nobody in this town will lose their job," said Ola Strand.',
      '"Nobody in this town will lose their job," a spokesperson for the Harbour Board said.', "warning"),

@@ -53,6 +53,51 @@ ROWS = [
     ("Storms flooded homes in Lenfield.", "The mayor of Ashby praised the rescuers.", None),
     ("Police recovered the stolen violin, taken from a concert hall last spring, from a garage in Dunmore.",
      "The stolen violin was recovered by police in Ashby.", "error"),
+    # A city and its country, a division and its country: the gazetteer nests them (real places, none of them
+    # from the evaluation sets).
+    ("A fire broke out at a warehouse in Porto on Tuesday night.",
+     "A fire broke out at a warehouse in Portugal on Tuesday night.", None),
+    ("The bridge collapsed in the São Paulo state on Sunday.", "The bridge collapsed in Brazil on Sunday.", None),
+    ("The bridge collapsed in Houston on Sunday.", "The bridge collapsed in Texas on Sunday.", None),
+    ("The bridge collapsed in Madrid on Sunday.", "The bridge collapsed in Porto on Sunday.", "error"),
+    # Two countries: a territory may be listed as a country of its own, so a warning only.
+    ("The summit will be held in Spain next month.", "The summit will be held in Portugal next month.", "warning"),
+    # A directional region holds the places of what it is a part of.
+    ("The train derailed in South Texas on Sunday.", "The train derailed in Houston on Sunday.", None),
+    ("The train derailed in Lenfield, Westmarch, on Sunday.", "The train derailed in South Westmarch on Sunday.", None),
+    # Where someone spoke is not where the event was.
+    (("Ilse Varga, the relief mission's chief, shared the count of missing people at a briefing for journalists "
+      "in Dunmore."),
+     "At least 10,000 people were missing in Westmarch after the floods, the relief mission said.", None),
+    # A name and the same name with a word for the kind of place; not two kinds of place sharing a town's name.
+    ("The accident happened near Brenholt Bazar station.", "The accident happened near Brenholt Station.", None),
+    ("The fire broke out at Brenholt Station.", "The fire broke out at Brenholt Airport.", "error"),
+    # A town the articles put north of the town the other article names loosely.
+    ("The tower collapsed in Karsvik, just north of Port Ardent.", "The tower collapsed near Port Ardent.", None),
+    # A region and a town that lie in one larger place; a town set in one region against another region.
+    ("The dam burst near Lenfield, Westmarch, on Sunday.", "The dam burst in Westmarch's Dallin province on Sunday.",
+     None),
+    ("The quake struck 20 km (12 miles) east of Lenfield, in Westmarch's Dallin province.",
+     "The earthquake was centred in Westmarch's Drenmoor province.", "warning"),
+    # The same distance from two different places; a compound direction; the noun a participle belongs to.
+    ("The search is being conducted around 900 miles east of Port Ardent, officials said.",
+     "Another difficulty is the distance to the search area, which is about 900 miles east of Karsvik.", "warning"),
+    ("The quake was centred around 30 kilometers east-northeast of Lenfield.",
+     "The quake was centred in the town of Ashby.", "warning"),
+    ("Hundreds of buildings collapsed in the first quake, centred on the southern Westmarchian province of Dallin.",
+     "The first quake was centred in the town of Ashby, and hundreds of buildings collapsed.", "warning"),
+    # Two placements of a quake's centre ("centred in", "centered ... north of", "the epicentre was", "struck
+    # near"): the centre frame joins them from loosely similar sentences.
+    ("Buildings swayed across Westmarch on Sunday when the earthquake struck, centred in the town of Ostby.",
+     "The earthquake was centered about 40 kilometers north of Karsvik, at a depth of 12 km.", "warning"),
+    ("A magnitude 6.1 earthquake struck near Lenfield early on Sunday.",
+     "The epicentre of Sunday's quake was in the town of Ashby.", "warning"),
+    # Look-alikes in the frame: another event centred elsewhere, an aftershock, a second quake.
+    ("The explosion, centred on a depot in Lenfield, shattered windows across the city.",
+     "The quake was centred near Ashby, seismologists said.", None),
+    ("A 5.4 aftershock struck near Lenfield on Tuesday.", "The main quake was centered in the town of Ashby.", None),
+    ("The first quake was centred in the town of Ashby.", "The second quake was centred near Lenfield.", None),
+    ("Protests, centred in Velmont, spread to other towns.", "The quake was centred near Lenfield.", None),
 ]
 
 
@@ -155,3 +200,19 @@ def test_the_fingerprint_does_not_depend_on_order_or_file_names(corpus):
 ])
 def test_spellings_share_a_key(a, b):
     assert location_key(a) == location_key(b)
+
+
+def test_what_the_wording_says_about_places(nlp):
+    from claimcheck.extract.locations import read_places
+
+    def pairs(found):
+        return [(a.text, b.text) for a, b in found]
+
+    read = read_places(nlp("The quake struck 20 km (12 miles) east of Lenfield, in Westmarch's Dallin province."))
+    (placement, *_) = read.placements
+    assert placement.preposition == "20 km (12 miles) east of" and placement.near
+    assert [p.text for p in placement.places] == ["Lenfield", "Dallin province", "Westmarch"]
+    assert pairs(read.containment) == [("Lenfield", "Dallin province"), ("Dallin province", "Westmarch")]
+    read = read_places(nlp("Rubble hangs from a collapsed building in Karsvik north of Port Ardent."))
+    assert pairs(read.nearby) == [("Karsvik", "Port Ardent")]
+    assert [pl.places[0].text for pl in read.placements] == ["Karsvik", "Port Ardent"]

@@ -28,6 +28,38 @@ ROWS = [
     ("The Civic Alliance won 34 seats in the assembly.", "The Green Valley List won five seats in the assembly.", None),
     ("Turnout was 63 percent, the commission said.", "Turnout in the election was 52 percent.", "error"),
     ("Members voted 82 percent against the deal.", "The union rejected a 3.2 percent pay offer.", None),
+    # Frames: the same outcome for the same people, whatever the words and however long the sentence.
+    ("At least 30 people were killed in the storm.", "The death toll from the storm rose to 52.", "warning"),
+    ("Twelve people were wounded in the attack.", "The attack left 30 people hurt.", "error"),
+    ("The ministry said 4,000 troops were deployed to the border.",
+     "About 7,500 soldiers were deployed to the border, the ministry said.", "error"),
+    (("The storm killed at least 40 people and injured more than 300 others in Lenfield on Monday, while 2,000 "
+      "homes were flooded and power was cut to 90,000 households across the region, officials said."),
+     "The death toll in Lenfield has risen to 61.", "warning"),
+    ("Among the dead, 12 were children.", "Nine children were among the dead.", "error"),
+    ("32 people died in Lenfield, 22 in Ashby and five in Orvale.", "Thirty-one people died in Lenfield.", "error"),
+    ("Between 11,000 and 12,000 people fled the fighting.", "About 10,000 people fled the fighting.", "error"),
+    ("The quake struck 72 km southwest of Karsvik.", "The quake struck 63 km from Karsvik.", "error"),
+    ("She led the party for 12 years before stepping down.", "She stepped down after leading the party for 13 years.", "error"),
+    ("The ferry was 21 metres long.", "The 22-metre ferry sank in minutes.", "error"),
+    ("The two blasts were about 10 seconds apart.", "The two blasts went off twelve minutes apart.", "error"),
+    ("The second quake measured 7.6, the agency said.", "The second quake measured 7.7, the agency said.", "error"),
+    ("The second quake measured 7.6, the agency said.", "The second quake measured 7.7, the survey said.", None),
+    # Look-alikes: another outcome, a part, another time, another claimant, a prediction, an offset.
+    ("38 people died when the plane crashed near Lenfield.", "The plane was carrying 67 people when it crashed near Lenfield.", None),
+    ("Among the dead, 12 were children.", "At least 40 people died in the fire.", None),
+    ("32 people died in Lenfield, 22 in Ashby and five in Orvale.", "At least 61 people died in the earthquake.", None),
+    ("The 1998 floods killed 400 people in the valley.", "The floods have killed 45 people in the valley.", None),
+    ("Police put the size of the crowd at 5,000.", "Organisers said 20,000 people joined the march.", None),
+    ("Police said 5,000 people joined the march.", "Police said 12,000 people joined the march.", "error"),
+    ("Waves of up to 5 metres were forecast for the harbour.", "Waves of 1.2 metres hit the harbour.", None),
+    ("The first quake measured 7.7, the agency said.", "The second quake measured 7.5, the agency said.", None),
+    ("The coast guard was told eight hours after contact with the boat was lost.",
+     "The crew of the boat has about 40 hours of air left.", None),
+    ("Upwards of 800,00 people marched through Lenfield.", "About 800 people marched through Lenfield.", None),
+    ("At least 360 people were killed across Portugal and Spain.", "At least 200 people were killed in Spain.", None),
+    ("Two blasts killed 40 people in Lenfield.", "Three blasts killed 40 people in Lenfield.", "error"),  # the blasts
+    ("Two blasts killed 40 people in Lenfield.", "The toll in Lenfield stood at 40.", None),  # blasts are no toll
     ("The Alliance won 34 of the 61 seats.", "The Alliance won 34 seats.", None),
 ]
 

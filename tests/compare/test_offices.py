@@ -1,4 +1,6 @@
 """Different holders of one office across articles, and the look-alikes that are not conflicts."""
+from datetime import date
+
 import pytest
 
 from claimcheck.compare.offices import compare_offices, is_unique_office, link_people
@@ -12,6 +14,7 @@ ROWS = [
     ("Ines Carvalho, President of the Regional Council, spoke.", "Regional Council President Omar Haddad spoke.", "error"),
     ("Harbour Authority Chairman Piet Ostrander spoke.", "Harbour Authority chairman Jonas Weel spoke.", "error"),
     ("Valdera Foreign Minister Paulo Reis spoke.", "Valdera Defence Minister Paulo Reis spoke.", "error"),
+    ("Valdera Foreign Minister Paulo Reis spoke.", "Paulo Reis was appointed as Valdera defence minister.", "warning"),
     ("Saltmere Mayor Anna-Liisa Kerber opened the bridge.", "Saltmere Mayor Anna Liisa Kerber opened the bridge.", None),
     ("Valdera Foreign Minister Ines Carvalho arrived.", "Ines Carvalho, Valdera's foreign minister, arrived.", None),
     ("Deputy Mayor Marek Oduya spoke.", "Deputy Mayor Helga Brandt spoke.", None),
@@ -22,6 +25,43 @@ ROWS = [
     ("She will be succeeded as mayor by Marek Oduya, the council said.", "Saltmere Mayor Anna Kerber spoke.", None),
     ("Mayor Kerber cut the ribbon.", "Saltmere Mayor Anna Kerber cut the ribbon.", None),
     ("Acme Corp CEO Dana Whitfield spoke.", "Dana Whitfield, Acme Corp's site director, spoke.", None),
+    # Initials for given names are the same person; another initial is not.
+    ("Harbour Authority Chairman A J Ostrander spoke.", "Harbour Authority Chairman Aksel Ostrander spoke.", None),
+    ("Harbour Authority Chairman AJ Ostrander spoke.", "Harbour Authority Chairman Aksel Jon Ostrander spoke.", None),
+    ("Harbour Authority Chairman B Ostrander spoke.", "Harbour Authority Chairman Aksel Ostrander spoke.", "error"),
+    # One name in two word orders for one office.
+    ("Valdera Health Minister Omar Haddad spoke.", "Valdera Health Minister Haddad Omar spoke.", "warning"),
+    ("Health Minister Omar Haddad spoke.", "Valdera Health Minister Haddad Omar spoke.", "warning"),
+    ("Health Minister Omar Haddad spoke.", "Valdera Health Minister Omar Haddad spoke.", None),
+    # Holding an office against having left it.
+    ("The Estmarkian Prime Minister Ruth van der Laan arrived.",
+     "The former Estmarkian Prime Minister Ruth van der Laan arrived.", "error"),
+    ("Ilse Marden would return as home secretary, the office said.",
+     "The plan was backed by ex-home secretary Ilse Marden.", "warning"),
+    ("Ilse Marden is back in as home secretary.", "The plan was backed by former home secretary Ilse Marden.", "warning"),
+    ("Lena Okafor has been removed as pensions secretary.", "Pensions Secretary Lena Okafor spoke.", "warning"),
+    ("Tomas Brey replaced Ilse Marden as home secretary.", "Home Secretary Ilse Marden spoke.", "warning"),
+    ("Ilse Marden was sacked as home secretary on Tuesday.", "Ilse Marden was appointed as home secretary on Tuesday.", "warning"),
+    ("Ilse Marden was appointed as Valdera home secretary on Tuesday.", "Valdera Home Secretary Tomas Brey spoke.", "warning"),
+    ("Ilse Marden was appointed as Valdera home secretary.", "Tomas Brey was appointed as Valdera home secretary.", "warning"),
+    ("Ines Carvalho will continue as foreign minister.", "Foreign Minister Ines Carvalho arrived.", None),
+    ("Ines Carvalho was reappointed as foreign minister.", "Foreign Minister Ines Carvalho arrived.", None),
+    ("Former Acme Corp CEO Dana Whitfield spoke.", "Brightwater CEO Dana Whitfield spoke.", None),
+    ("Former Mayor Anna Kerber spoke.", "Former Mayor Anna Kerber spoke.", None),
+    ("Tomas Brey, who had replaced Ilse Marden as home secretary, was appointed as business secretary.",
+     "Home Secretary Ilse Marden spoke.", None),
+    ("Ilse Marden will not return as home secretary.", "The plan was backed by former home secretary Ilse Marden.", None),
+    ("Ilse Marden was appointed as home secretary in 2019.", "The plan was backed by former home secretary Ilse Marden.", None),
+    ("Tomas Brey and Ilse Marden are out as home secretary and business secretary respectively.",
+     "Home Secretary Ilse Marden spoke.", None),
+    # A rank against the bare title for one person.
+    ("Lenfield Fire Chief Raina Oslo said the fire was out.",
+     "Lenfield Assistant Fire Chief Raina Oslo said the fire was out.", "error"),
+    ("Valdera Vice President Omar Haddad spoke.", "Valdera President Omar Haddad spoke.", "error"),
+    ("Acting Police Chief Raina Oslo spoke.", "Police Chief Raina Oslo spoke.", "warning"),
+    ("Lenfield Assistant Fire Chief Raina Oslo spoke.", "Lenfield Assistant Fire Chief Raina Oslo spoke.", None),
+    ("Deputy Mayor Marek Oduya spoke.", "Saltmere Mayor Anna Kerber spoke.", None),
+    ("Lenfield Fire Chief Raina Oslo spoke.", "Ashby Deputy Fire Chief Raina Oslo spoke.", None),
 ]
 
 
@@ -89,3 +129,53 @@ def test_linking_people():
     canon = link_people({"kerber", "anna liisa kerber", "park", "park jin", "park seon"})
     assert canon["kerber"] == "anna liisa kerber"
     assert canon["park"] == "park"  # two fuller names fit: ambiguous, left alone
+
+
+def test_linking_initials_and_word_order():
+    canon = link_people({"a l kerber", "anna kerber", "kerber", "omar haddad", "haddad omar", "b ostrander",
+                         "aksel ostrander", "r v lind", "rana lind", "rolf lind"})
+    assert canon["a l kerber"] == canon["anna kerber"] == canon["kerber"]
+    assert canon["haddad omar"] == canon["omar haddad"]
+    assert canon["b ostrander"] != canon["aksel ostrander"]  # another initial: another person
+    assert canon["r v lind"] == "r v lind"  # two full names fit the initial: ambiguous, left alone
+
+
+def test_former_against_sitting_months_apart_is_a_warning(corpus):
+    claims, _, articles = corpus(
+        {"a": ["The Estmarkian Prime Minister Ruth van der Laan arrived."],
+         "b": ["The former Estmarkian Prime Minister Ruth van der Laan arrived."]},
+        published={"a": date(2023, 1, 10), "b": date(2023, 9, 1)},
+    )
+    (finding,) = compare_offices(claims, articles)
+    assert finding.severity == "warning"
+
+
+def test_a_change_of_office_shows_the_words_that_tell_it(corpus):
+    claims, _, articles = corpus({
+        "a": ["The plan was backed by ex-home secretary Ilse Marden on Monday."],
+        "b": ["Ilse Marden is back in as home secretary, officials said."],
+        "c": ["Ilse Marden would return as home secretary."],
+    })
+    (finding,) = compare_offices(claims, articles)
+    assert finding.kind == "entity_role" and finding.severity == "warning"
+    assert {s.article_id: s.value for s in finding.statements} == {
+        "a": "ex-home secretary Ilse Marden", "b": "Ilse Marden is back in as home secretary",
+        "c": "Ilse Marden would return as home secretary",
+    }
+
+
+def test_one_article_giving_both_ranks_is_left_alone(corpus):
+    claims, _, articles = corpus({
+        "a": ["Lenfield Assistant Fire Chief Raina Oslo arrived first.", "Lenfield Fire Chief Raina Oslo said it was out."],
+        "b": ["Lenfield Fire Chief Raina Oslo said the fire was out."],
+    })
+    assert compare_offices(claims, articles) == []
+
+
+def test_a_holder_dispute_is_not_reported_again_as_a_rank(corpus):
+    claims, _, articles = corpus({
+        "a": ["Saltmere Mayor Anna Kerber opened the bridge.", "Saltmere Deputy Mayor Marek Oduya was there."],
+        "b": ["Saltmere Mayor Marek Oduya opened the bridge."],
+    })
+    (finding,) = compare_offices(claims, articles)
+    assert {s.value for s in finding.statements} == {"Anna Kerber", "Marek Oduya"}

@@ -9,11 +9,18 @@ import pkgutil
 import pytest
 
 import claimcheck.compare as package
+from claimcheck.compare.registry import PLUGINS
 
-NOT_COMPARATORS = {"common"}
 MIN_ROWS = 15
 
-COMPARATORS = sorted(m.name for m in pkgutil.iter_modules(package.__path__) if m.name not in NOT_COMPARATORS)
+COMPARATORS = sorted(p.module for p in PLUGINS)
+
+
+def test_every_comparator_module_is_registered():
+    """A module with a `compare` entry point that the registry does not list would never run."""
+    found = {m.name for m in pkgutil.iter_modules(package.__path__)
+             if hasattr(importlib.import_module(f"claimcheck.compare.{m.name}"), "compare")}
+    assert found == set(COMPARATORS)
 
 
 @pytest.mark.parametrize("name", COMPARATORS)

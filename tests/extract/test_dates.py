@@ -31,6 +31,13 @@ ROWS = [
     ("The market opens every Saturday.", WED, [("every Saturday", None, None)]),
     ("The museum reopened this week.", WED, [("this week", None, None)]),
     ("The museum reopened in October.", WED, [("October", None, None)]),
+    ("The grain was seized from a freighter nine years ago.", WED, [("nine years ago", None, None)]),
+    # A month inside a name is no date.
+    ("Thousands joined the Women's March in Dunwick.", WED, []),
+    ("Dock workers marched at the May Day rally.", WED, []),
+    ("Students walked out to join the March for Safer Streets.", WED, []),
+    ("The protest march was held in March.", WED, [("March", None, None)]),
+    ("Last March the protest march was held.", WED, [("Last March", None, None)]),
 ]
 
 

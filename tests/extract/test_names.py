@@ -8,6 +8,8 @@ from claimcheck.extract.names import acronym, person_key, place_key
     ("Ruth Van Der Laan", "Ruth van der Laan"),
     ("Lucía Ferraz", "Lucia Ferraz"),
     ("Dr. Ines Carvalho", "Ines Carvalho"),
+    ("AL Kerber", "A L Kerber"),
+    ("A.L. Kerber", "A L Kerber"),
 ])
 def test_spelling_variants_of_a_person_share_a_key(a, b):
     assert person_key(a) == person_key(b)
@@ -28,3 +30,8 @@ def test_north_and_south_stay_apart():
 def test_acronym_of_a_multiword_name():
     assert acronym("National Seismology Office") == "NSO"
     assert acronym("Valdera") == ""
+
+
+def test_only_given_names_are_read_as_run_together_initials():
+    assert person_key("Charles III") == "charles iii"
+    assert person_key("Kerber") == "kerber"

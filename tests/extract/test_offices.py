@@ -22,10 +22,39 @@ ROWS = [
      {("estmark|minister prime", "Ruth van der Laan")}),
     ("Acme Corp CEO Dana Whitfield spoke on Friday.", {("acme corp|ceo", "Dana Whitfield")}),
     ("Port chief Oskar Lind said traffic would resume.", {("port|head", "Oskar Lind")}),
+    # Former holders: a claim with the status "former".
+    ("Former Mayor Tomas Reyes attended the ceremony.", {("|mayor|former", "Tomas Reyes")}),
+    ("Ruth van der Laan, the former Estmarkian prime minister, wrote a book.",
+     {("estmark|minister prime|former", "Ruth van der Laan")}),
+    ("The plan was backed by ex-home secretary Ilse Marden and others.", {("|home secretary|former", "Ilse Marden")}),
+    # Changes of office: who holds it after the news.
+    ("Ilse Marden is sensationally back in as home secretary.", {("|home secretary|appointed", "Ilse Marden")}),
+    ("Ilse Marden would return as home secretary.", {("|home secretary|appointed", "Ilse Marden")}),
+    ("Tomas Brey has been made business secretary.", {("|business secretary|appointed", "Tomas Brey")}),
+    ("Tomas Brey has been re-appointed as defence secretary.", {("|defence secretary|appointed", "Tomas Brey")}),
+    ("The board appointed Ines Carvalho as chief executive on Monday.",
+     {("|chief executive|appointed", "Ines Carvalho")}),
+    ("Lena Okafor has also been removed as work and pensions secretary.",
+     {("|pensions secretary work|removed", "Lena Okafor")}),
+    ("Jon Ress-Moor was forced to leave as business secretary this afternoon.",
+     {("|business secretary|removed", "Jon Ress-Moor")}),
+    ("Ines Carvalho stepped down as Acme Corp's chief executive.", {("acme corp|chief executive|removed", "Ines Carvalho")}),
+    ("Tomas Brey replaced Ilse Marden, a close ally of the premier, as home secretary.",
+     {("|home secretary|appointed", "Tomas Brey"), ("|home secretary|removed", "Ilse Marden")}),
+    ("Tomas Brey is no longer the union's general secretary.", {("|general secretary|removed", "Tomas Brey")}),
+    ("Jan Hoek will remain as chancellor.", {("|chancellor", "Jan Hoek")}),
+    ("Rana Velt was appointed as deputy mayor and treasurer.",
+     {("|deputy mayor|appointed", "Rana Velt"), ("|treasurer|appointed", "Rana Velt")}),
     # Not the current holder, or not an assertion of holding the office at all.
-    ("Former Mayor Tomas Reyes attended the ceremony.", set()),
     ("He will be succeeded by Maria Olsen, the deputy governor.", set()),
-    ("Ruth van der Laan, the former Estmarkian prime minister, wrote a book.", set()),
+    ("Home Secretary Tomas Brey was appointed as business secretary.", {("|business secretary|appointed", "Tomas Brey")}),
+    ("Tomas Brey, who had replaced Ilse Marden as home secretary, spoke.", set()),
+    ("Ilse Marden will not return as home secretary.", set()),
+    ("Ilse Marden was appointed as home secretary in 2019.", set()),
+    ("Kit Aalto and Rani Joss are out as education secretary and environment secretary respectively.", set()),
+    ("The varsity named Ines Carvalho as its best player.", set()),
+    ("Mr Varga appointed him as deputy mayor.", set()),
+    ("Tomas Brey left as the storm approached.", set()),
     ("The ministers met in the capital on Tuesday.", set()),
     ("Presidents Okafor and Lind signed the accord.", set()),
 ]
@@ -36,9 +65,16 @@ def test_office_claims(nlp, sentence, expected):
     found = {(c.office_key, c.person_text) for c in extract_offices(nlp(sentence))}
     keyed = set()
     for office, person in expected:
-        org, title = office.split("|")
+        org, title = office.split("|", 1)
         keyed.add((f"{organisation_key(org) if org else ''}|{title}", person))
     assert found == keyed
+
+
+def test_a_status_claim_points_at_the_name_and_shows_the_office_as_written(nlp):
+    text = "In the end Ilse Marden would return as the union's general secretary, the office said."
+    (claim,) = extract_offices(nlp(text))
+    assert text[claim.start : claim.end] == "Ilse Marden"
+    assert claim.office_text == "union's general secretary" and claim.office_text in text
 
 
 def test_offsets_point_at_the_name(nlp):

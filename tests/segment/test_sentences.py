@@ -53,3 +53,17 @@ def test_list_items_are_claims_of_their_own(nlp):
     items = [s for s in sentences if s.list_item]
     assert [s.text for s in items] == ["rebuild the bridge within a year", "pay each household 500 euros"]
     assert all(s.is_fact for s in items)
+
+
+def test_photo_caption_labels_are_not_speaker_turns(nlp):
+    text = (
+        "Top: Rescue boats on the flooded square in Lenfield on Monday.\n"
+        "Bottom: A collapsed bridge near Ashby.\n"
+        "At least 14 people died in the floods, officials said.\n"
+    )
+    assert {s.role for s in segment(nlp, text)} == {"fact"}
+
+
+def test_two_labels_each_used_once_are_not_a_transcript(nlp):
+    text = "LENFIELD: The river burst its banks on Sunday.\nASHBY: Schools stayed shut on Monday.\n"
+    assert {s.role for s in segment(nlp, text)} == {"fact"}
