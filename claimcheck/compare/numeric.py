@@ -155,7 +155,8 @@ def is_measure(unit: str) -> bool:
 
 
 _ACTORS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-_SPEECH = re.compile(r"^\W{0,3}\s*(?:has |have |had )?(?:said|says|say|told|tells|reported|reports|estimated|"
+_SPEECH = re.compile(r"^\W{0,3}\s*(?:also |later |earlier |previously |further |then |has |have |had )*"
+                     r"(?:said|says|say|told|tells|reported|reports|estimated|"
                      r"estimates|announced|stated|claimed|confirmed|added)\b", re.IGNORECASE)
 
 
@@ -196,6 +197,10 @@ def _needed_similarity(a: Quantity, b: Quantity) -> float:
         # The same verb says what the unit measures as a noun would ("lasted 44 days" / "spent 49 days").
         return MIN_SIMILARITY if a.predicate and a.predicate == b.predicate else MIN_SIMILARITY_UNIT_ONLY
     if is_measure(a.unit) and a.thing == b.thing:
+        return MIN_SIMILARITY_MEASURE
+    if a.thing == b.thing and a.predicate and a.predicate == b.predicate:
+        # The same thing and the same act ("destroyed a quarter of the city" / "destroyed a fifth of the city"):
+        # a frame of its own, whatever else the sentences say.
         return MIN_SIMILARITY_MEASURE
     return MIN_SIMILARITY
 

@@ -5,7 +5,8 @@ inconsistently ("$6.2bn" is one token, "€45m" is three) and its entity labels 
 them. The spaCy tokens are then used for what needs linguistic context: the counted noun after the figure
 (part of speech, lemma) and whether a bare number sits inside a date, time or name entity.
 
-Steps for each sentence: vague plurals ("thousands") first, then every amount (currency, number, scale,
+Steps for each sentence: vague plurals ("thousands") first, shares in words ("a quarter of the town", as a
+percentage), then every amount (currency, number, scale,
 unit), joined into ranges ("250-350"), filtered (years, dates, times, identifiers, labels, "one"), widened
 by the bound words around it ("more than", "+") and given the counted thing.
 """
@@ -113,6 +114,11 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "my", "yo
 _NOT_THING_START = {"last", "next", "this", "per", "each", "every", "ago", "earlier", "later"}
 _THING_SKIP = {"more", "fewer", "less", "additional", "extra", "further", "other"}  # "4,500 more troops"
 _CLAUSE_MARKS = {";", ":", "(", ")", "—", "–", '"', "that", "which", "who", "where", "while"}
+_FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "nine": 9}
+_FRACTION_PARTS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+# Only "<count> <part> of": "a third of the houses" is a share; "a quarter" alone may be a time or a district.
+_FRACTION = re.compile(r"\b(?P<n>an?|one|two|three|four|nine)[\s-]+(?P<d>halves|half|thirds?|quarters?|fifths?|tenths?)"
+                       r"(?=\s+of\b)", re.I)
 _MALFORMED_AT = re.compile(r",\d{1,2}(?!\d)|,\d{4,}|(?<=,\d{3})\d")
 _VAGUE_NUMBER_WORDS = {"dozens", "hundreds", "thousands", "millions", "billions", "scores", "tens"}
 _TIME_NOUNS = {"year", "month", "week", "day", "quarter", "time", "hour", "minute", "second"}
@@ -157,6 +163,19 @@ def extract_quantities(span) -> tuple[Quantity, ...]:
         thing, thing_text = _thing(ctx, s, e, unit)
         found.append(Quantity(text[s:e], (lo + hi) / 2, lo, hi, "vague", unit, thing, thing_text, s, e))
         taken.add(s, e)
+
+    for m in _FRACTION.finditer(text):
+        # "a quarter of the town", "up to two-thirds of the crops": a share in words, as a percentage.
+        if not free(m.start(), m.end()):
+            continue
+        share = _FRACTION_COUNTS[m.group("n").lower()] / _FRACTION_PARTS[m.group("d").lower().rstrip("s")] * 100
+        bound, start = _bound_before(text, m.start())
+        low, high, bound = _interval(share, bound or "exact")
+        thing, thing_text = _thing(ctx, start, m.end(), "percent")
+        if not thing:
+            continue  # "a quarter of an hour": a share of no counted thing is no figure to compare
+        found.append(Quantity(text[start:m.end()], share, low, high, bound, "percent", thing, thing_text, start, m.end()))
+        taken.add(start, m.end())
 
     pos = 0
     while True:

@@ -325,5 +325,6 @@ NAME_BEFORE_NUMBER = {"s&p", "ftse", "stoxx", "nikkei", "cac", "dax", "russell",
 # Participles and adjectives that name the counted people when no noun follows: "at least 26 dead".
 VICTIM_WORDS = {"dead", "injured", "wounded", "killed", "missing", "hurt", "displaced", "homeless", "arrested",
                 "detained", "hospitalised", "hospitalized", "evacuated", "infected", "unemployed", "sick"}
-# "two-thirds", "three-quarters": fractions, which this extractor does not read.
+# "two-thirds", "three-quarters": fractions; a digit before one is no figure of its own ("2-thirds"). Shares in
+# words ("a quarter of the town") are read whole, as percentages, before any figure.
 FRACTION_WORDS = {"half", "halves", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths"}

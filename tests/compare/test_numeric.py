@@ -43,6 +43,8 @@ ROWS = [
     ("She led the party for 12 years before stepping down.", "She stepped down after leading the party for 13 years.", "error"),
     ("The ferry was 21 metres long.", "The 22-metre ferry sank in minutes.", "error"),
     ("The two blasts were about 10 seconds apart.", "The two blasts went off twelve minutes apart.", "error"),
+    ("A quarter of the town was destroyed by the flood.", "The flood destroyed up to a fifth of the town.", "error"),
+    ("A third of the town was destroyed by the flood.", "The flood destroyed a third of the town.", None),
     ("The second quake measured 7.6, the agency said.", "The second quake measured 7.7, the agency said.", "error"),
     ("The second quake measured 7.6, the agency said.", "The second quake measured 7.7, the survey said.", None),
     # Look-alikes: another outcome, a part, another time, another claimant, a prediction, an offset.

@@ -25,6 +25,10 @@ ROWS = [
     ("Prices rose 5-7% over the year.", "5-7%", 6, "range", "percent", "price"),
     ("Between 15% and 20% of voters are undecided.", "Between 15% and 20%", 17.5, "range", "percent", "voter"),
     ("The quake left four to five thousand people homeless.", "four to five thousand", 4500, "range", "", "people"),
+    # shares in words
+    ("A quarter of the town was flooded.", "A quarter", 25, "exact", "percent", "town"),
+    ("The fire destroyed up to a fifth of the forest.", "up to a fifth", 20, "less_than", "percent", "forest"),
+    ("Nearly two-thirds of the voters stayed home.", "Nearly two-thirds", 200 / 3, "about", "percent", "voter"),
     # written numbers and scales
     ("Two dozen ambulances were sent to the scene.", "Two dozen", 24, "exact", "", "ambulance"),
     ("A dozen reporters waited outside.", "A dozen", 12, "exact", "", "reporter"),
@@ -99,7 +103,7 @@ ALL_FIGURES = [
     ("One of the officials resigned.", []),
     ("Damage was worst in one area near the river.", []),
     ("The home side won 3-1 on Sunday.", []),
-    ("Nearly two-thirds of voters backed the plan.", []),
+    ("Nearly two-thirds of voters backed the plan.", ["Nearly two-thirds"]),  # a share in words, read as a percentage
     ("The S&P 500 rose 1.2% on Friday.", ["1.2%"]),
     ("The 2024 budget sets aside $2.1 billion for roads.", ["$2.1 billion"]),
     ("In 2019, 350 people were arrested and 12 were charged.", ["350", "12"]),
