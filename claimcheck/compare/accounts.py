@@ -385,9 +385,9 @@ _FRAMES = [
     # "said in a video", "announced in an audio message", "told reporters in a letter"
     re.compile(rf"\b(?:{SPEECH_VERBS})\b(?:\s+\w+ly)?(?:\s+reporters)?\s+(?:in|via|through|on)\s+{_DET}(?:{_MEDIUM})\b"
                rf"{_NOT_THE_FORM}", re.IGNORECASE),
-    # "In an audio message released by his press service, X said"
+    # "In a recorded message shared by the council, X said"
     re.compile(rf"^\W*(?:in|via|through|on)\s+{_DET}(?:{_MEDIUM})\b{_NOT_THE_FORM}[^,\"]{{0,80}}(?=,)", re.IGNORECASE),
-    # "..., according to a voice message published on Telegram"
+    # "..., according to a voice message the mayor's office posted"
     re.compile(rf"\baccording to\s+{_DET}(?:{_MEDIUM})\b{_NOT_THE_FORM}[^,.;\"]{{0,60}}", re.IGNORECASE),
 ]
 

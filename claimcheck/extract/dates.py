@@ -346,14 +346,14 @@ _PART = re.compile(
     r"|(?:in|on)\s+the)\s+(?:(?P<mod2>early|late)\s+)?(?P<part>morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
-# Words before a time that make it a bound, not the time of the event: "until 5 p.m.", "since 9:45 a.m.".
+# Words before a time that make it a bound, not the time of the event: "until 5 p.m.", "since 6:10 a.m.".
 _TIME_BOUNDS = {"before", "after", "by", "until", "till", "since", "from", "between", "through", "to", "and", "or",
                 "of"}  # "as of 3 p.m.": when a count stood, not when anything happened
 _RANGE_AFTER = re.compile(r"\s*(?:-|–|—|to|and|or|until|till)\s*(?:about\s+|around\s+)?\d")
 # A time that recurs or is timetabled is not when one event happened: "usually departs at 3.20 pm".
 _HABIT = re.compile(r"\b(?:usually|normally|typically|daily|every|each|regularly|routinely|timetabled|scheduled)\b",
                     re.IGNORECASE)
-# A page's time stamp: "UPDATED 4:45 p.m.", "Posted/updated on: July 1, 2021 at 7:23 am".
+# A page's time stamp: "UPDATED 4:45 p.m.", "Posted/updated on: March 4, 2019 at 6:05 pm".
 _STAMP_LABEL = re.compile(r"^\W*(?:last\s+)?(?:updated|posted|published|date)\b", re.IGNORECASE)
 
 
@@ -402,7 +402,7 @@ def extract_times(text: str) -> tuple[TimeMention, ...]:
     if _HABIT.search(text):
         return ()
     clocks: list[TimeMention] = []
-    written: list[tuple[int, int]] = []  # every clock time, bounds included: "since 9:45 a.m. Sunday morning"
+    written: list[tuple[int, int]] = []  # every clock time, bounds included: "since 6:10 a.m. Tuesday morning"
     for pattern in (_CLOCK, _CLOCK_24, _NOON):
         for m in pattern.finditer(text):
             written.append(m.span())
@@ -423,7 +423,7 @@ def extract_times(text: str) -> tuple[TimeMention, ...]:
                 m.start("noon" if groups.get("noon") else "h")
             end = m.end("zone") if zone else m.end()
             if _STAMP_LABEL.match(text) and start < 60:
-                continue  # "Posted/updated on: July 1, 2021 at 7:23 am", "UPDATED 4:45 p.m."
+                continue  # "Posted/updated on: March 4, 2019 at 6:05 pm", "UPDATED 4:45 p.m."
             if _bounded(text, start, end, bool(m.group("near"))):
                 continue
             low, high, closed = _window(at, minute, m)

@@ -50,7 +50,7 @@ _COMPASS = (r"(?:north|south|east|west|northeast|northwest|southeast|southwest)(
 _OFFSET_PLACE = re.compile(rf"\)?\s*(?:\([^)]{{0,30}}\)\s*)?(?:{_COMPASS}\s+of|from|outside|short\s+of|away\s+from)\s+"
                            r"(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}?(?P<ref>[A-Z][\w'-]+)", re.I)
 # "eight hours after it lost contact", "an hour into the dive": a time from a reference moment.
-# ("about 10 seconds and about 100 yards apart": a second measure may stand between.)
+# ("some 20 seconds and about 50 metres apart": a second measure may stand between.)
 _OFFSET_TIME = re.compile(r"\s*(?:\([^)]{0,30}\)\s*)?(?:and\s+(?:about\s+|some\s+)?[\d.,]+\s+[a-z]+\s+)?"
                           r"(?:after|into|later|before|earlier|ago|since|apart)\b", re.I)
 _FOR_BEFORE = re.compile(r"\b(?:for|over|during|in)\s+(?:the\s+(?:past|last|next)\s+|nearly\s+|almost\s+|about\s+|just\s+)?$", re.I)

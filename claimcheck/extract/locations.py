@@ -235,7 +235,7 @@ def _lead(doc, place: Place) -> tuple[int, str, bool, str] | None:
             while start > 0:
                 if start > 3 and doc[start - 1].text == ")" and doc[start - 4].text == "(" and all(
                         doc[m].like_num or doc[m].lower_ in _DISTANCES for m in (start - 3, start - 2)):
-                    start -= 4  # "23 kilometers (14.2 miles) east of": the distance in other units
+                    start -= 4  # "40 kilometres (25 miles) west of": the distance in other units
                 elif (doc[start - 1].lower_ in _DISTANCES or doc[start - 1].like_num
                       or doc[start - 1].lower_ in ("some", "about", "the", "on", "off", "just")):
                     start -= 1

@@ -702,7 +702,7 @@ def _noun_phrase(ctx: _Context, i: int) -> tuple[str, str] | None:
         if tok.lower_ in _NOT_THING_START or (ent and ent[0] in ("DATE", "TIME", "MONEY", "PERCENT", "CARDINAL")):
             break
         if head is not None and tok.lower_ in _VAGUE_NUMBER_WORDS:
-            break  # "the 22-foot vessel thousands of feet down": another figure begins
+            break  # "the 40-metre barge hundreds of metres down": another figure begins
         if tok.pos_ == "NOUN" and tok.lower_.rstrip(".") not in U.MONTHS:
             head = j
         elif tok.pos_ in ("ADJ", "PROPN") or tok.tag_ in ("VBN", "VBG"):

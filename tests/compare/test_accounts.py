@@ -46,21 +46,21 @@ ROWS = [
     ("Ola Strand was sacked as harbour master.", "The harbour board fired Ola Strand on Monday.", None),
 
     # The form of one statement: the same speaker's same words as a video and as an audio message.
-    ('"We reached the edge of the capital without losing a single fighter," Ivar Dahl said in a video.',
-     ('In an audio message released by his office, Ivar Dahl said: "We reached the edge of the capital without '
-      'losing a single fighter."'), "warning"),
+    ('"We have closed the old bridge until the engineers say it is safe," Ivar Dahl said in a video.',
+     ('In an audio message released by his office, Ivar Dahl said: "We have closed the old bridge until the '
+      'engineers say it is safe."'), "warning"),
     ('"The strike will go on until the last depot is closed," Vera Holm said in a written statement.',
      '"The strike will go on until the last depot is closed," Vera Holm said in a video posted online.', "warning"),
     # Look-alikes: the same form, a video that shows something, different words, different speakers.
-    ('"We reached the edge of the capital without losing a single fighter," Ivar Dahl said in a video.',
-     '"We reached the edge of the capital without losing a single fighter," Dahl said in a video message.', None),
-    ('"We reached the edge of the capital without losing a single fighter," Ivar Dahl said in a video.',
-     ('A video showed convoys near the capital. "We reached the edge of the capital without losing a single '
-      'fighter," Ivar Dahl said.'), None),
-    ("Ivar Dahl announced in a video that his men had taken the airfield at Estmark.",
-     "Ivar Dahl said in an audio message that his columns were turning around.", None),
-    ('"We reached the edge of the capital without losing a single fighter," Ivar Dahl said in a video.',
-     '"We reached the edge of the capital without losing a single fighter," Jonas Lind said in a voice message.',
+    ('"We have closed the old bridge until the engineers say it is safe," Ivar Dahl said in a video.',
+     '"We have closed the old bridge until the engineers say it is safe," Dahl said in a video message.', None),
+    ('"We have closed the old bridge until the engineers say it is safe," Ivar Dahl said in a video.',
+     ('A video showed traffic queuing at the bridge. "We have closed the old bridge until the engineers say it '
+      'is safe," Ivar Dahl said.'), None),
+    ("Ivar Dahl announced in a video that the ferry to Estmark would run again on Monday.",
+     "Ivar Dahl said in an audio message that the market square would reopen.", None),
+    ('"We have closed the old bridge until the engineers say it is safe," Ivar Dahl said in a video.',
+     '"We have closed the old bridge until the engineers say it is safe," Jonas Lind said in a voice message.',
      None),
 
     # Identifiers of one thing.
@@ -132,10 +132,10 @@ def test_fingerprint_does_not_depend_on_article_names(corpus):
 @pytest.mark.parametrize("sentence,medium", [
     ('"We will hold the line," Ivar Dahl said in a video.', "video"),
     ('In an audio message released by his office, Ivar Dahl said: "We will hold the line."', "audio message"),
-    ("Ivar Dahl is turning back, according to a voice message published by his office.", "audio message"),
+    ("The bridge stays shut, according to a voice message Ivar Dahl's office sent out.", "audio message"),
     ('"We will hold the line," Vera Holm said in a letter to the council.', "written statement"),
     ('"We will hold the line," Ivar Dahl said.', None),
-    ("A video showed convoys on the road to Estmark.", None),
+    ("A video showed queues on the road to Estmark.", None),
     ('"The video shows everything," Ivar Dahl said.', None),
     ("Ivar Dahl told reporters in a video call that the talks had failed.", None),
 ])

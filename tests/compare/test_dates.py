@@ -60,8 +60,8 @@ ROWS = [
     ("The Ostrava footbridge collapsed shortly before 9 a.m.", "The Ostrava footbridge collapsed at 9:40 a.m.", "warning"),
     ("The Kelby tanker ran aground around 7 pm.", "The Kelby tanker ran aground around 7.20 pm.", "warning"),
     ("The Morrow mine shaft flooded at 8 a.m. on Sunday.", "The Morrow mine shaft flooded on Sunday afternoon.", "warning"),
-    ("The Corran warehouse roof caved in a little after 1:30 a.m.",
-     "The Corran warehouse roof caved in around 2:15 a.m.", "warning"),
+    ("The Corran warehouse roof caved in a little after 4:30 a.m.",
+     "The Corran warehouse roof caved in around 5:15 a.m.", "warning"),
     ("Twin explosions that shook the Harlan grain silo came at 4:10 p.m.",
      "The Harlan grain silo exploded around 4:30 p.m.", "warning"),
     # Times that fit each other, times of different actions, of saying, timetables and other zones.

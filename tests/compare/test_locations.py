@@ -80,8 +80,8 @@ ROWS = [
     ("The quake struck 20 km (12 miles) east of Lenfield, in Westmarch's Dallin province.",
      "The earthquake was centred in Westmarch's Drenmoor province.", "warning"),
     # The same distance from two different places; a compound direction; the noun a participle belongs to.
-    ("The search is being conducted around 900 miles east of Port Ardent, officials said.",
-     "Another difficulty is the distance to the search area, which is about 900 miles east of Karsvik.", "warning"),
+    ("The search is being conducted about 650 km north of Port Ardent, the coast guard said.",
+     "A further problem is the remote search area, which is some 650 km north of Karsvik.", "warning"),
     ("The quake was centred around 30 kilometers east-northeast of Lenfield.",
      "The quake was centred in the town of Ashby.", "warning"),
     ("Hundreds of buildings collapsed in the first quake, centred on the southern Westmarchian province of Dallin.",

@@ -43,8 +43,8 @@ ROWS = [
     ("She led the party for 12 years before stepping down.", "She stepped down after leading the party for 13 years.", "error"),
     ("The ferry was 21 metres long.", "The 22-metre ferry sank in minutes.", "error"),
     ("The two blasts were about 10 seconds apart.", "The two blasts went off twelve minutes apart.", "error"),
-    ("A quarter of the town was destroyed by the flood.", "The flood destroyed up to a fifth of the town.", "error"),
-    ("A third of the town was destroyed by the flood.", "The flood destroyed a third of the town.", None),
+    ("A quarter of the town was wrecked by the flood.", "The flood wrecked up to a fifth of the town.", "error"),
+    ("A third of the town was wrecked by the flood.", "The flood wrecked a third of the town.", None),
     ("The second quake measured 7.6, the agency said.", "The second quake measured 7.7, the agency said.", "error"),
     ("The second quake measured 7.6, the agency said.", "The second quake measured 7.7, the survey said.", None),
     # Look-alikes: another outcome, a part, another time, another claimant, a prediction, an offset.
@@ -59,7 +59,7 @@ ROWS = [
     ("The coast guard was told eight hours after contact with the boat was lost.",
      "The crew of the boat has about 40 hours of air left.", None),
     ("Upwards of 800,00 people marched through Lenfield.", "About 800 people marched through Lenfield.", None),
-    ("At least 360 people were killed across Portugal and Spain.", "At least 200 people were killed in Spain.", None),
+    ("Storms killed at least 90 people across Portugal and Spain.", "Storms killed at least 40 people in Spain.", None),
     ("Two blasts killed 40 people in Lenfield.", "Three blasts killed 40 people in Lenfield.", "error"),  # the blasts
     ("Two blasts killed 40 people in Lenfield.", "The toll in Lenfield stood at 40.", None),  # blasts are no toll
     ("The Alliance won 34 of the 61 seats.", "The Alliance won 34 seats.", None),

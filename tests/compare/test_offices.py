@@ -36,24 +36,24 @@ ROWS = [
     # Holding an office against having left it.
     ("The Estmarkian Prime Minister Ruth van der Laan arrived.",
      "The former Estmarkian Prime Minister Ruth van der Laan arrived.", "error"),
-    ("Ilse Marden would return as home secretary, the office said.",
-     "The plan was backed by ex-home secretary Ilse Marden.", "warning"),
-    ("Ilse Marden is back in as home secretary.", "The plan was backed by former home secretary Ilse Marden.", "warning"),
+    ("Ilse Marden would return as transport secretary, the office said.",
+     "The plan was backed by ex-transport secretary Ilse Marden.", "warning"),
+    ("Ilse Marden is back in as transport secretary.", "The plan was backed by former transport secretary Ilse Marden.", "warning"),
     ("Lena Okafor has been removed as pensions secretary.", "Pensions Secretary Lena Okafor spoke.", "warning"),
-    ("Tomas Brey replaced Ilse Marden as home secretary.", "Home Secretary Ilse Marden spoke.", "warning"),
-    ("Ilse Marden was sacked as home secretary on Tuesday.", "Ilse Marden was appointed as home secretary on Tuesday.", "warning"),
-    ("Ilse Marden was appointed as Valdera home secretary on Tuesday.", "Valdera Home Secretary Tomas Brey spoke.", "warning"),
-    ("Ilse Marden was appointed as Valdera home secretary.", "Tomas Brey was appointed as Valdera home secretary.", "warning"),
+    ("Tomas Brey replaced Ilse Marden as transport secretary.", "Transport Secretary Ilse Marden spoke.", "warning"),
+    ("Ilse Marden was sacked as transport secretary on Tuesday.", "Ilse Marden was appointed as transport secretary on Tuesday.", "warning"),
+    ("Ilse Marden was appointed as Valdera transport secretary on Tuesday.", "Valdera Transport Secretary Tomas Brey spoke.", "warning"),
+    ("Ilse Marden was appointed as Valdera transport secretary.", "Tomas Brey was appointed as Valdera transport secretary.", "warning"),
     ("Ines Carvalho will continue as foreign minister.", "Foreign Minister Ines Carvalho arrived.", None),
     ("Ines Carvalho was reappointed as foreign minister.", "Foreign Minister Ines Carvalho arrived.", None),
     ("Former Acme Corp CEO Dana Whitfield spoke.", "Brightwater CEO Dana Whitfield spoke.", None),
     ("Former Mayor Anna Kerber spoke.", "Former Mayor Anna Kerber spoke.", None),
-    ("Tomas Brey, who had replaced Ilse Marden as home secretary, was appointed as business secretary.",
-     "Home Secretary Ilse Marden spoke.", None),
-    ("Ilse Marden will not return as home secretary.", "The plan was backed by former home secretary Ilse Marden.", None),
-    ("Ilse Marden was appointed as home secretary in 2019.", "The plan was backed by former home secretary Ilse Marden.", None),
-    ("Tomas Brey and Ilse Marden are out as home secretary and business secretary respectively.",
-     "Home Secretary Ilse Marden spoke.", None),
+    ("Tomas Brey, who had replaced Ilse Marden as transport secretary, was appointed as trade secretary.",
+     "Transport Secretary Ilse Marden spoke.", None),
+    ("Ilse Marden will not return as transport secretary.", "The plan was backed by former transport secretary Ilse Marden.", None),
+    ("Ilse Marden was appointed as transport secretary in 2019.", "The plan was backed by former transport secretary Ilse Marden.", None),
+    ("Tomas Brey and Ilse Marden are out as transport secretary and trade secretary respectively.",
+     "Transport Secretary Ilse Marden spoke.", None),
     # A rank against the bare title for one person.
     ("Lenfield Fire Chief Raina Oslo said the fire was out.",
      "Lenfield Assistant Fire Chief Raina Oslo said the fire was out.", "error"),
@@ -152,15 +152,15 @@ def test_former_against_sitting_months_apart_is_a_warning(corpus):
 
 def test_a_change_of_office_shows_the_words_that_tell_it(corpus):
     claims, _, articles = corpus({
-        "a": ["The plan was backed by ex-home secretary Ilse Marden on Monday."],
-        "b": ["Ilse Marden is back in as home secretary, officials said."],
-        "c": ["Ilse Marden would return as home secretary."],
+        "a": ["The plan was backed by ex-transport secretary Ilse Marden on Monday."],
+        "b": ["Ilse Marden is back in as transport secretary, officials said."],
+        "c": ["Ilse Marden would return as transport secretary."],
     })
     (finding,) = compare_offices(claims, articles)
     assert finding.kind == "entity_role" and finding.severity == "warning"
     assert {s.article_id: s.value for s in finding.statements} == {
-        "a": "ex-home secretary Ilse Marden", "b": "Ilse Marden is back in as home secretary",
-        "c": "Ilse Marden would return as home secretary",
+        "a": "ex-transport secretary Ilse Marden", "b": "Ilse Marden is back in as transport secretary",
+        "c": "Ilse Marden would return as transport secretary",
     }
 
 

@@ -27,7 +27,7 @@ ROWS = [
     ("The quake left four to five thousand people homeless.", "four to five thousand", 4500, "range", "", "people"),
     # shares in words
     ("A quarter of the town was flooded.", "A quarter", 25, "exact", "percent", "town"),
-    ("The fire destroyed up to a fifth of the forest.", "up to a fifth", 20, "less_than", "percent", "forest"),
+    ("The fire burned up to a fifth of the forest.", "up to a fifth", 20, "less_than", "percent", "forest"),
     ("Nearly two-thirds of the voters stayed home.", "Nearly two-thirds", 200 / 3, "about", "percent", "voter"),
     # written numbers and scales
     ("Two dozen ambulances were sent to the scene.", "Two dozen", 24, "exact", "", "ambulance"),
