@@ -70,8 +70,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 ORDINALS = {"first", "second", "third", "fourth", "initial", "later", "earlier", "previous", "subsequent", "main"}
 _ORDINAL = re.compile(rf"\b(?:{'|'.join(sorted(ORDINALS))})\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-_AMONG = re.compile(r"\b(?:among|of)\s+(?:the|those|them)?\s*(?P<w>\w+)", re.I)
-_IS_A = re.compile(r"^\s*(?:--|[—–-])?\s*(?:more\s+|others?\s+)?(?:were|are|was|is)\s+(?:all\s+)?(?P<w>[a-z]+)\b", re.I)
+_AMONG = re.compile(r"\b(?:among|of)\s+(?:the|those|them)?\s*(?P<w>\w+)"
+                    r"|\b(?:the|those)\s+(?P<v>\w+)\s+(?:include[sd]?|are|were)\s+(?:at\s+least\s+)?$", re.I)
+_IS_A = re.compile(r"^\s*(?:--|[—–-])?\s*(?:of\s+(?:those|them|the)\s+\w+\s+)?(?:more\s+|others?\s+)?"
+                   r"(?:were|are|was|is)\s+(?:all\s+)?(?P<w>[a-z]+)\b", re.I)
 _IS_A_BEFORE = re.compile(r"\b(?:were|are|was|is)\s+(?P<w>[a-z]+)\s+at\s+$", re.I)  # "were women at 98"
 _CONDITION = re.compile(r"\b(?:in\s+(?:a\s+)?(?P<grade>serious|critical|grave)(?:\s+but\s+stable)?\s+condition|"
                         r"(?P<adverb>critically|seriously)(?:\s+(?:injured|wounded|hurt|ill))?|in\s+intensive\s+care)\b", re.I)
@@ -91,7 +93,8 @@ def count_frame(claim: Claim, q: Quantity, published_year: int | None = None) ->
     if outcome in ("die", "injure") and _AGENT.match(text, rest):
         outcome = ""  # "two blasts killed 40 people": the blasts are no count of the dead
     population = _population(q, after, outcome, text[max(0, q.start - 40): q.start])
-    if not outcome and (population in V.PEOPLE_CLASSES.values() or not population):
+    if not outcome and (population in V.PEOPLE_CLASSES.values() or not population
+                        or V.PEOPLE_CLASSES.get(q.thing.lower()) == "people"):
         outcome = _among(text[: q.start])  # "Among the dead, 12 were children"
         if outcome and not population:
             population = "people"
@@ -101,7 +104,9 @@ def count_frame(claim: Claim, q: Quantity, published_year: int | None = None) ->
     qualifiers |= _ordinals(text, q.start)
     partitive = bool(_PARTITIVE.match(text, q.end))
     # "including 26 foreigners", "26 foreigners were among the dead": a part of those counted.
-    subgroup = (population in V.SUBGROUPS or bool(_AMONG_WORD.search(text, max(0, q.start - 25), q.start))
+    subgroup = (population in V.SUBGROUPS or population not in V.PEOPLE_CLASSES.values() and population.isalpha()
+                and population[:1].islower() and _named_group(q, population)
+                or bool(_AMONG_WORD.search(text, max(0, q.start - 25), q.start))
                 or bool(_AMONG_WORD.search(after)))
     grade = _CONDITION.search(after[:60]) if outcome == "condition" else None
     detail = (grade.group("grade") or grade.group("adverb") or "").lower().replace("ally", "al").replace("ously", "ous") if grade else ""
@@ -191,7 +196,7 @@ def _population(q: Quantity, after: str, outcome: str, before: str = "") -> str:
     words = q.thing_text.lower().split()
     if thing in V.OUTCOME_NOUNS or (thing and thing.split()[-1] in V.OUTCOME_NOUNS):
         return "people"  # a toll counts people
-    if not thing:
+    if not thing or (thing == "people" and not q.thing_text):  # no noun, or only "those missing"
         m = _IS_A.match(after) or _IS_A_BEFORE.search(before)  # "Among the dead, 12 were children", "four were teenagers"
         word = m.group("w").lower() if m else ""
         if word in V.PEOPLE_CLASSES:
@@ -201,13 +206,22 @@ def _population(q: Quantity, after: str, outcome: str, before: str = "") -> str:
         return "people" if outcome in V.HUMAN_OUTCOMES else ""
     if "foreign" in words and thing in V.PEOPLE_CLASSES:
         return "foreigner"  # "26 foreign victims"
+    named = [w for w in q.thing_text.split()[:-1] if w[:1].isupper()]
+    if named and V.PEOPLE_CLASSES.get(thing) == "people":
+        return named[-1].lower()  # "34 Jewish people", "12 Dutch residents": a group among those counted
     return V.PEOPLE_CLASSES.get(thing, thing)
+
+
+def _named_group(q: Quantity, population: str) -> bool:
+    """A population read from a name ("34 Jewish people", "20 of those missing are Jewish"): a group among
+    those counted, never the whole count."""
+    return population.capitalize() in q.thing_text.split() or not q.thing_text
 
 
 def _among(before: str) -> str:
     """The outcome of the group a figure is taken from: "of those killed", "among the dead"."""
-    for m in _AMONG.finditer(before):
-        outcome = V.OUTCOME_WORDS.get(m.group("w").lower())
+    for m in _AMONG.finditer(before):  # also "the missing include 34 ..."
+        outcome = V.OUTCOME_WORDS.get((m.group("w") or m.group("v")).lower())
         if outcome:
             return outcome
     return ""
@@ -258,7 +272,8 @@ def comparable(a: CountFrame, b: CountFrame, a_splits: bool = False, b_splits: b
         generic = "people" in (a.population, b.population)
         if not generic or a.subgroup or b.subgroup:
             return False
-    if a.partitive != b.partitive and a.outcome != "condition":
+    named_group = a.subgroup and b.subgroup and a.population == b.population and a.population != "people"
+    if a.partitive != b.partitive and a.outcome != "condition" and not named_group:
         return False  # "nine of them died at the scene" is part of the toll; a count "in serious condition" is a part anyway
     if (a.qualifiers - ORDINALS - {LISTED}) != (b.qualifiers - ORDINALS - {LISTED}):
         return False
