@@ -31,6 +31,7 @@ import numpy as np
 from claimcheck.compare.attribution import Said, quote_groups, relation
 from claimcheck.compare.common import Guard, fingerprint, name_sources, statement
 from claimcheck.compare.offices import link_people
+from claimcheck.extract.dates import MONTHS
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.offices import TITLE_HEADS, TITLE_MODIFIERS
 from claimcheck.extract.speakers import SPEECH_VERBS, VAGUE, plain_quotes
@@ -65,8 +66,6 @@ _OPINION_STEMS = ("claim", "alleg", "suggest", "believ", "think", "thought", "sp
 _SPEECH = set(SPEECH_VERBS.split("|")) | {"say"}
 _PRONOUNS = {"he", "she"}
 _AFTER_WORDS = {"after", "before", "since", "following", "upon", "on", "when", "having"}
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
 
 
 @dataclass(frozen=True)
@@ -218,7 +217,7 @@ def _posts(doc, start: int, end: int) -> frozenset[str]:
 def _when(text: str) -> frozenset[str]:
     """Years and months a sentence names ("may" left out: it is far more often the verb)."""
     low = fold(text)
-    months = {m for m in _MONTHS if m != "may" and re.search(rf"\b{m}\b", low)}
+    months = {m for m in MONTHS if m != "may" and re.search(rf"\b{m}\b", low)}
     return frozenset(re.findall(r"\b(?:19|20)\d\d\b", low)) | frozenset(months)
 
 

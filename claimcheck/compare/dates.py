@@ -786,12 +786,17 @@ def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, 
     return sorted(findings, key=lambda f: f.id)
 
 
-def _on_other_days(a: Mention, b: Mention, articles: dict[str, Article]) -> bool:
+def _on_other_days(a: Mention, b: Mention, articles: dict[str, Article], read_days: dict) -> bool:
     """Do the two sentences put their times on days that cannot be one ("8 a.m. Sunday" / "Monday evening")?
-    Then the day is the conflict, and the date comparison reports it."""
+    Then the day is the conflict, and the date comparison reports it. `read_days` keeps each sentence's days,
+    read once however many pairs it is in."""
     def days(m: Mention) -> list[Mention]:
-        return [Mention(m.claim, d, w, _NO_EVENT, m.row) for d, w in zip(m.claim.dates, _read(m.claim, articles))
-                if w is not None and w.kind in ("day", "weekday", "relative")]
+        key = id(m.claim)
+        if key not in read_days:
+            read_days[key] = [Mention(m.claim, d, w, _NO_EVENT, m.row)
+                              for d, w in zip(m.claim.dates, _read(m.claim, articles))
+                              if w is not None and w.kind in ("day", "weekday", "relative")]
+        return read_days[key]
 
     found = [v for x in days(a) for y in days(b) if (v := _compare(x, y, articles)) is not None]
     return bool(found) and all(isinstance(v, Clash) for v in found)
@@ -805,6 +810,7 @@ def _findings(mentions: list[Mention], vectors: np.ndarray, articles: dict[str, 
 
     verdicts: dict[tuple[int, int], Clash | str] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
+    read_days: dict = {}  # sentence -> its days, for _on_other_days
     for i, j in similar_pairs(vectors[[m.row for m in mentions]], FRAME_SIMILARITY):
         a, b = mentions[i], mentions[j]
         if a.article == b.article:
@@ -813,7 +819,7 @@ def _findings(mentions: list[Mention], vectors: np.ndarray, articles: dict[str, 
         gate = FRAME_SIMILARITY if a.event.frames & b.event.frames else MIN_SIMILARITY
         if not shared or float(vectors[a.row] @ vectors[b.row]) < gate:
             continue
-        if a.when.kind == "time" and _on_other_days(a, b, articles):
+        if a.when.kind == "time" and _on_other_days(a, b, articles, read_days):
             continue
         linked.join(i, j)
         anchors[(i, j)] = shared

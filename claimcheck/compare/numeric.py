@@ -20,7 +20,7 @@ from claimcheck.embed.neighbours import scored_pairs
 from claimcheck.extract.frames import ORDINALS, CountFrame, comparable, sentence_frames
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
-from claimcheck.extract.units import MONEY_UNITS
+from claimcheck.extract.units import MONEY_UNITS, MONTHS
 from claimcheck.extract.vocabulary import ELSEWHERE, HUMAN_OUTCOMES, thing_class
 from claimcheck.records import Article, Claim, Finding, Quantity
 
@@ -108,8 +108,6 @@ def same_thing(a: Quantity, b: Quantity) -> bool:
     return not (ma and mb and not (ma & mb))
 
 
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 _PERIOD_NOUNS = {"year", "month", "quarter", "season", "week", "decade", "century", "term", "half"}
 _RELATIVE = {"last", "this", "next", "previous", "current", "coming", "past", "first", "second", "third", "fourth"}
 _DURATION = re.compile(r"^\W*(?:about|around|nearly|almost|some|more than|over|just|only)?\s*(?:\d[\d,.]*|an?|several|"
@@ -131,7 +129,7 @@ def periods(claim: Claim, q: Quantity | None = None, calendar_only: bool = False
             continue
         words = fold(e.text).split()
         for k, w in enumerate(words):
-            if re.fullmatch(r"1[5-9]\d\d|20\d\d", w) or w.rstrip(".") in _MONTHS:
+            if re.fullmatch(r"1[5-9]\d\d|20\d\d", w) or w.rstrip(".") in MONTHS:
                 found.add(w.rstrip("."))
             elif w in _RELATIVE and k + 1 < len(words) and words[k + 1].rstrip("s") in _PERIOD_NOUNS:
                 found.add(f"{w} {words[k + 1].rstrip('s')}")

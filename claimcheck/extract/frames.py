@@ -77,6 +77,9 @@ _IS_A = re.compile(r"^\s*(?:--|[—–-])?\s*(?:of\s+(?:those|them|the)\s+\w+\s+
 _IS_A_BEFORE = re.compile(r"\b(?:were|are|was|is)\s+(?P<w>[a-z]+)\s+at\s+$", re.I)  # "were women at 98"
 _CONDITION = re.compile(r"\b(?:in\s+(?:a\s+)?(?P<grade>serious|critical|grave)(?:\s+but\s+stable)?\s+condition|"
                         r"(?P<adverb>critically|seriously)(?:\s+(?:injured|wounded|hurt|ill))?|in\s+intensive\s+care)\b", re.I)
+# The grade of a condition, however worded; "in intensive care" names none.
+_GRADES = {"serious": "serious", "seriously": "serious", "critical": "critical", "critically": "critical",
+           "grave": "critical"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # A place word governed by the figure's clause: "in Lenfield", "across Lenfield and Ashby", "in the port town of
 # Lenfield", "in Westmarch's Lenfield"; not a name further on ("in the storm that reached Lenfield").
@@ -89,10 +92,12 @@ def count_frame(claim: Claim, q: Quantity, published_year: int | None = None) ->
     text = claim.sentence.text
     rest = _after_thing(text, q)
     after = _clause_after(text, rest)
-    outcome = _outcome(q, after, text[max(0, q.start - 40): q.start])
+    before = text[max(0, q.start - 40): q.start]
+    grade = _CONDITION.search(after[:60])  # "33 others remain in serious condition"
+    outcome = "condition" if grade else _outcome(q, after, before)
     if outcome in ("die", "injure") and _AGENT.match(text, rest):
         outcome = ""  # "two blasts killed 40 people": the blasts are no count of the dead
-    population = _population(q, after, outcome, text[max(0, q.start - 40): q.start])
+    population = _population(q, after, outcome, before)
     if not outcome and (population in V.PEOPLE_CLASSES.values() or not population
                         or V.PEOPLE_CLASSES.get(q.thing.lower()) == "people"):
         outcome = _among(text[: q.start])  # "Among the dead, 12 were children"
@@ -108,9 +113,7 @@ def count_frame(claim: Claim, q: Quantity, published_year: int | None = None) ->
                 and population[:1].islower() and _named_group(q, population)
                 or bool(_AMONG_WORD.search(text, max(0, q.start - 25), q.start))
                 or bool(_AMONG_WORD.search(after)))
-    grade = _CONDITION.search(after[:60]) if outcome == "condition" else None
-    detail = (grade.group("grade") or grade.group("adverb") or "").lower().replace("ally", "al").replace("ously", "ous") if grade else ""
-    detail = {"grave": "critical"}.get(detail, detail)
+    detail = _GRADES.get((grade.group("grade") or grade.group("adverb") or "").lower(), "") if grade else ""
     return CountFrame(outcome, population, places, frozenset(qualifiers), partitive, subgroup,
                       _reference(text, q), _modality(text, q, rest), detail)
 
@@ -172,9 +175,7 @@ def _clause_after(text: str, start: int) -> str:
     return rest[: m.start()] if m else rest
 
 
-def _outcome(q: Quantity, after: str, before: str = "") -> str:
-    if _CONDITION.search(after[:60]):
-        return "condition"
+def _outcome(q: Quantity, after: str, before: str) -> str:
     if _LIVING.search(before):  # "a town of about 9,000 people", "home to 9,000 residents"
         return "live"
     thing = q.thing.lower()

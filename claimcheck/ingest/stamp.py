@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from claimcheck.ingest.metadata import parse_date
+
 _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
@@ -38,6 +40,4 @@ def leading_stamp(text: str, start: int = 0) -> tuple[date | None, int]:
             return date.fromisoformat(m.group("iso")), end
         except ValueError:
             return None, end
-    from claimcheck.ingest.metadata import parse_date
-
     return parse_date(m.group("words")), end
