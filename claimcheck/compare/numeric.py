@@ -17,7 +17,7 @@ import numpy as np
 
 from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, statement
 from claimcheck.embed.neighbours import scored_pairs
-from claimcheck.extract.frames import ORDINALS, CountFrame, comparable, sentence_frames
+from claimcheck.extract.frames import OPENING_SOURCE, ORDINALS, CountFrame, comparable, sentence_frames
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
 from claimcheck.extract.units import MONEY_UNITS, MONTHS
@@ -165,12 +165,16 @@ def actors(claim: Claim, q: Quantity) -> list[frozenset[str]]:
     "The agency said 600 homes..." names only the speaker, who is left out (speakers may disagree).
     """
     text = claim.sentence.text
+    opening = OPENING_SOURCE.match(text)  # "According to X, citing Y, ...": sources, not actors
+    source_end = opening.end() if opening else 0
     found = []
     for e in claim.entities:
-        if e.label not in _ACTORS or e.end > q.start:
+        if e.label not in _ACTORS or e.end > q.start or e.end <= source_end:
             continue
         if _SPEECH.match(text[e.end :]) or text[max(0, e.start - 13) : e.start].lower().endswith("according to "):
             continue
+        if claim.speaker and e.text in claim.speaker:
+            continue  # "Estmarkian state media said": a part of the speaker's name
         words = frozenset(w for w in fold(e.text).split() if w not in ("the", "of", "and"))
         if words:
             found.append(words)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from claimcheck.extract import gazetteer
 from claimcheck.extract import vocabulary as V
 from claimcheck.records import Claim, Quantity
 
@@ -30,6 +31,7 @@ class CountFrame:
     reference: str = ""  # what a distance or a time is measured from: "east of:lenfield", "after" ("2 hours after")
     modality: str = ""  # "forecast" for a figure predicted, expected or feared, not one observed
     detail: str = ""  # a grade within the outcome: "critical" or "serious" condition
+    origin: frozenset[str] = frozenset()  # place words of the country whose body gives a figure with no place
 
 
 # Words between a figure and what it is about that carry no meaning for the frame.
@@ -59,6 +61,9 @@ _FORECAST = re.compile(r"\b(?:predict\w*|forecast\w*|expect\w*|project\w*|could|
 _AFTER_EVENT = re.compile(r"\b(?:after|following|since|before|than)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 _LIVING = re.compile(r"\b(?:home\s+to|population\s+of|community\s+of|inhabited\s+by|populated\s+by|"
                      r"(?:city|town|village)\s+of)\s*$", re.I)
+# "According to Lenwire, citing Estmark's fire service, ...": who the sentence's figures come from.
+OPENING_SOURCE = re.compile(r"^(?:(?:According to|Citing|citing)\b[^,;]{1,80},\s*){1,2}")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 # "In Lenfield, 40 people ...": a place that opens the sentence holds for all its figures.
 _OPENING_PLACE = re.compile(r"\s*(?:In|Across|Throughout|At)\b[^,;]{1,60},")
 # What may stand between a framed figure and one that shares its frame: "..., 22 in ...", "... and five in ...".
@@ -67,6 +72,7 @@ _LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+(?:the\s+)?|,\s+", re.I)
 LISTED = "(several places)"
 _AMONG_WORD = re.compile(r"\b(?:among|including|includes?)\b", re.I)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_OPENING_YEAR = re.compile(r"\s*(?:In|By|During|Back in)\s+(?:\w+\s+)?(?:1[89]\d\d|20\d\d)\b")
 ORDINALS = {"first", "second", "third", "fourth", "initial", "later", "earlier", "previous", "subsequent", "main"}
 _ORDINAL = re.compile(rf"\b(?:{'|'.join(sorted(ORDINALS))})\b", re.I)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
@@ -81,6 +87,8 @@ _CONDITION = re.compile(r"\b(?:in\s+(?:a\s+)?(?P<grade>serious|critical|grave)(?
 _GRADES = {"serious": "serious", "seriously": "serious", "critical": "critical", "critically": "critical",
            "grave": "critical"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# A compass word right before a place name: "north-west Estmark", "northwestern Estmark", "southern Estmark".
+_SIDE = re.compile(rf"\b({_COMPASS})\s+$", re.I)
 # A place word governed by the figure's clause: "in Lenfield", "across Lenfield and Ashby", "in the port town of
 # Lenfield", "in Westmarch's Lenfield"; not a name further on ("in the storm that reached Lenfield").
 _LOCATIVE = re.compile(r"\b(?:in|across|at|near|outside|throughout|of|on|and)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$", re.I)
@@ -105,6 +113,8 @@ def count_frame(claim: Claim, q: Quantity, published_year: int | None = None) ->
             population = "people"
     places, qualifiers = _where(claim, q, text[rest: rest + 160])
     near = text[max(0, q.start - 60): rest + 80]  # a year in the figure's own words: "the 1998 floods killed 400"
+    opening = _OPENING_YEAR.match(text)  # "In 1998, a storm ... killed 400": the year holds for the whole sentence
+    near += " " + opening.group(0) if opening else ""
     qualifiers |= {f"year {y}" for y in _YEAR.findall(near) if published_year is None or int(y) != published_year}
     qualifiers |= _ordinals(text, q.start)
     partitive = bool(_PARTITIVE.match(text, q.end))
@@ -115,7 +125,23 @@ def count_frame(claim: Claim, q: Quantity, published_year: int | None = None) ->
                 or bool(_AMONG_WORD.search(after)))
     detail = _GRADES.get((grade.group("grade") or grade.group("adverb") or "").lower(), "") if grade else ""
     return CountFrame(outcome, population, places, frozenset(qualifiers), partitive, subgroup,
-                      _reference(text, q), _modality(text, q, rest), detail)
+                      _reference(text, q), _modality(text, q, rest), detail, frozenset() if places else _origin(claim))
+
+
+def _origin(claim: Claim) -> frozenset[str]:
+    """The country of the body a sentence credits its figures to ("Estmark's fire service said", "Estmarkian
+    state media reported", "citing Estmark's fire service"), as place words; empty when it names none."""
+    opening = OPENING_SOURCE.match(claim.sentence.text)
+    for source in (claim.speaker or "", opening.group(0) if opening else ""):
+        for m in _CAPITALISED.finditer(source):
+            word = m.group(0)
+            before = source[: m.start()].split()
+            if word.endswith(("'s", "’s")) and before and before[-1][:1].isupper() and before[-1] != "Citing":
+                continue  # "Ann Jordan's aide": a person's name, not a country's
+            country = gazetteer.nation(word)
+            if country:
+                return frozenset(w for w in _WORD.findall(country) if w not in V.PLACE_FILLER)
+    return frozenset()
 
 
 def sentence_frames(claim: Claim, published_year: int | None = None) -> list[CountFrame]:
@@ -251,6 +277,9 @@ def _where(claim: Claim, q: Quantity, after: str) -> tuple[frozenset[str], froze
                  and _LOCATIVE.search(text[max(start, e.start - 40): e.start])]
         for e in found:
             places.update(w for w in _WORD.findall(e.text.lower()) if w not in V.PLACE_FILLER)
+            side = _SIDE.search(text, max(0, e.start - 20), e.start)
+            if side:  # "in northwestern Estmark": a part of Estmark, not all of it
+                qualifiers.add("side " + re.sub(r"[- ]|ern$", "", side.group(1).lower()))
         if any(_LIST_JOIN.fullmatch(text[x.end: y.start]) for x, y in pairwise(found)):
             qualifiers.add(LISTED)  # "across Lenfield and Ashby": both places, not one named in full
         window = text[start:end].lower()
@@ -267,6 +296,12 @@ def comparable(a: CountFrame, b: CountFrame, a_splits: bool = False, b_splits: b
     "Lenfield, Westmarch")."""
     if a.outcome != b.outcome:
         return False
+    # A figure with no place, in an article that splits its count by place, is the count of the country whose
+    # body gives it ("Estmark's fire service said 40 died").
+    if not a.places and a_splits and a.origin:
+        a = replace(a, places=a.origin)
+    if not b.places and b_splits and b.origin:
+        b = replace(b, places=b.origin)
     if a.population != b.population:
         # "11 workers were injured" and "23 people were injured" count the same injured, unless one names a
         # part of them ("four children were among the injured").

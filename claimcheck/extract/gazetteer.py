@@ -20,6 +20,7 @@ each name), False (both are known and no reading nests) or None (a name the gaze
 from __future__ import annotations
 
 import json
+import os
 import re
 import threading
 import unicodedata
@@ -237,3 +238,31 @@ def contains(outer: str, inner: str) -> bool | None:
     if outer_part:  # not X itself (nor a part of X: "South Texas" / "West Texas"), but a place within X
         return any(o.holds(i) and o != i for o in outs for i in ins)
     return any(o.holds(i) for o in outs for i in ins)
+
+
+# Endings that make a country's adjective of its name: Libya -> Libyan, Japan -> Japanese, Sweden -> Swedish.
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
+MIN_STEM = 4  # "Pol-ish", "Dan-ish" are too short a stem to tell a country by
+
+
+def nation(word: str) -> str | None:
+    """The country a word names as a body's owner: "Libya's" or "Libyan" -> "libya"; None for any other word.
+
+    The adjective is read from the spelling (its stem begins the name of a country; of several, the one
+    that shares most letters with it, then the nearest in length: "Nigerian" is Nigeria's, not Niger's), so the data needs no list of adjectives; those whose stem is not the name's
+    beginning ("French", "Dutch") are not read."""
+    key = _key(word)
+    if not word[:1].isupper() or " " in key or not key.isalpha():
+        return None
+    countries = index().countries
+    if key in countries:
+        return key
+    for ending in _DEMONYM_ENDINGS:
+        stem = key[: -len(ending)] if key.endswith(ending) else ""
+        if len(stem) >= MIN_STEM:
+            names = [name for name in countries if " " not in name and name.startswith(stem) and name != key]
+            if names:
+                return min(names, key=lambda name: (-len(os.path.commonprefix([name, key])),
+                                                    abs(len(name) - len(key)), name))
+    return None
+

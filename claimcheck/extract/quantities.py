@@ -753,6 +753,10 @@ def _subject_before(ctx: _Context, start: int) -> tuple[str, str] | None:
         toks[j][0].pos_ not in ("SCONJ", "PRON", "VERB", "AUX") or toks[j][0].tag_ == "PRP$"
     ):
         j -= 1
+    if j >= 0 and toks[j][0].tag_ in ("VBG", "VBN"):
+        # An opening phrase ("Citing the fire service, the toll rose to 26") ends at its comma.
+        comma = next((c for c in range(j + 1, i) if toks[c][0].text == ","), None)
+        j = comma if comma is not None else j
     # The subject is the first noun group not inside a prepositional phrase: in "Under the deal, duties on
     # cars will fall" it is "duties", not "deal" or "cars".
     k = j + 1

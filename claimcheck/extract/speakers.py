@@ -28,7 +28,8 @@ SPEECH_VERBS = (
     "conceded|maintained|predicted|complained|urged|asserted|reiterated|cautioned|observed|testified|"
     "estimated|reported|called|described|suggested|disclosed|revealed|assured|told reporters"
 )
-_VERB = rf"(?:(?:has |had |have |also |later |then |previously |again )?(?:{SPEECH_VERBS}))"
+# Up to two helpers before the verb: "has also reported", "had earlier said".
+_VERB = rf"(?:(?:(?:has|had|have|also|later|then|previously|again|earlier) ){{0,2}}(?:{SPEECH_VERBS}))"
 
 # Words that make a speaker a role, an organisation or no one in particular.
 ROLE_WORDS = set(TITLE_HEADS) | {
@@ -79,8 +80,9 @@ _LOWER = rf"(?!{_NOT_IN_SPEAKER})(?![a-z]+ed\b)[a-z][\w'’-]*"  # "the council 
 # The shapes a speaker takes, longest first so a regex alternation prefers them.
 _SPEAKER = (
     rf"(?:(?:{_NAME} )?(?:{_LOWER} ){{0,2}}{_LOWER} {_NAME}"  # Harbour Board spokesman Tor Vik / police chief Ada Lind
-    rf"|{_DET} (?:{_WORD} ){{0,4}}?{_LOWER}(?: (?:for|of|at|from|with) (?:the )?{_NAME})?"  # the mayor / a spokesperson for X
-    rf"|(?:[Tt]he )?{_NAME}(?: {_LOWER})?"  # Brandvik / the Harbour Board / Lumo officials
+    rf"|{_DET} (?:{_WORD} ){{0,5}}?{_LOWER}(?: (?:for|of|at|from|with) (?:the )?{_NAME})?"  # the mayor / a spokesperson for X
+    # Brandvik / the Harbour Board / Lumo officials / Lumo state news agency / the Office for Relief Work
+    rf"|(?:[Tt]he )?{_NAME}(?: (?:for|of) (?:the )?{_NAME}){{0,2}}(?: {_LOWER}){{0,3}}"
     rf"|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|[Pp]olice|[Oo]fficials|[Aa]uthorities|[Pp]rosecutors|[Ii]nvestigators"
     rf"|[Ww]itnesses|[Rr]esidents|[Ss]ources|[Ee]xperts|[Aa]nalysts|[Rr]escuers"
     rf"|(?:{_LOWER} ){{0,2}}{_LOWER})"  # after a comma: "..., union leaders said"
@@ -113,7 +115,9 @@ _BEFORE_QUOTE = re.compile(rf"(?:^|, |\. )(?P<s>{_SPEAKER}){_apposition('a')} {_
 _AT_END = re.compile(
     rf", (?:{_VERB} (?P<s1>{_SPEAKER}){_apposition('a1')}|(?P<s2>{_SPEAKER}){_apposition('a2')} {_VERB}){_TAIL}"
 )
-_ACCORDING_END = re.compile(rf",? according to (?P<s>{_SPEAKER}){_apposition('a')}{_TAIL}")
+# "... according to the Relief Office (RO)": the body's short name may follow it in brackets.
+_ACRONYM = r"(?: \([A-Z][\w.&-]{1,15}\))?"
+_ACCORDING_END = re.compile(rf",? according to (?P<s>{_SPEAKER}){_ACRONYM}{_apposition('a')}{_TAIL}")
 _ACCORDING_START = re.compile(rf"^According to (?P<s>{_SPEAKER}){_apposition('a')},\s+")
 # "The mayor said (on Monday) (that) the pier would reopen." at the start or after an opening phrase.
 _AT_START = re.compile(

@@ -165,6 +165,12 @@ def test_fingerprint_does_not_depend_on_article_names(corpus):
     ("The pier will reopen in May, union leaders said.", "union leaders", "org", "The pier will reopen in May"),
     ('"The pier is safe," Brandvik said, "and it will stay open."', "Brandvik", "person", "The pier is safe and it will stay open"),
     ('"Nobody will lose their job," he said.', "he", "pronoun", "Nobody will lose their job"),
+    ("The Harbour Board has also reported that the pier would reopen in May.", "The Harbour Board", "org",
+     "the pier would reopen in May"),  # two helpers before the verb
+    ("Torvik state media said the pier would reopen in May.", "Torvik state media", "org",
+     "the pier would reopen in May"),  # a name and words for what it is
+    ("The pier will reopen in May, according to the Office for Harbour Works (OHW).", "the Office for Harbour Works",
+     "org", "The pier will reopen in May"),  # a body's short name in brackets after it
 ])
 def test_the_speaker_finder(nlp, sentence, speaker, kind, content):
     from claimcheck.extract.entities import extract_entities

@@ -66,6 +66,10 @@ ROWS = [
     ("Two blasts killed 40 people in Lenfield.", "Three blasts killed 40 people in Lenfield.", "error"),  # the blasts
     ("Two blasts killed 40 people in Lenfield.", "The toll in Lenfield stood at 40.", None),  # blasts are no toll
     ("The Alliance won 34 of the 61 seats.", "The Alliance won 34 seats.", None),
+    # two bodies' own counts, one named after "according to" with its short name in brackets
+    ("The Harbour Rescue League has also reported that 131 people were killed in Lenfield.",
+     "248 people have died in Lenfield, according to the Office for Relief Coordination (ORC).", None),
+    ("131 people were killed in Lenfield.", "248 people have died in Lenfield.", "error"),
 ]
 
 
@@ -74,6 +78,22 @@ def test_pairs(corpus, a, b, expected):
     claims, vectors, articles = corpus({"a": [a], "b": [b]})
     findings = compare_numeric(claims, vectors, articles)
     assert [f.severity for f in findings] == ([expected] if expected else [])
+
+
+def test_a_toll_credited_to_a_countrys_body_is_that_countrys_toll(corpus):
+    # Each article splits the toll by country; the unplaced figure is Chile's, as its source is Chilean.
+    claims, vectors, articles = corpus({
+        "a": ["Chilean state media said 1,400 people had died, while 300 people were killed in Peru."],
+        "b": ["At least 1,010 people have died in Chile.", "In Peru, 220 people have been killed."],
+    })
+    found = {tuple(sorted(s.value for s in f.statements)) for f in compare_numeric(claims, vectors, articles)}
+    assert ("1,400", "At least 1,010") in found
+    claims, vectors, articles = corpus({
+        "a": ["Officials said 1,400 people had died, while 300 people were killed in Peru."],
+        "b": ["At least 1,010 people have died in Chile.", "In Peru, 220 people have been killed."],
+    })
+    found = {tuple(sorted(s.value for s in f.statements)) for f in compare_numeric(claims, vectors, articles)}
+    assert ("1,400", "At least 1,010") not in found  # no place and no source: it may be either country's
 
 
 def test_both_kinds_of_rows_are_in_the_table():

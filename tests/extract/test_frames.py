@@ -75,6 +75,30 @@ def test_a_place_said_on_one_side_only_is_the_events_unless_the_article_splits_b
     assert not comparable(placed, unplaced, a_splits=True)
 
 
+def test_a_side_of_a_place_is_a_part_of_it(frames_of):
+    side = frames_of("Twelve people died in northern Chile.")["Twelve"]
+    whole = frames_of("Forty people died in Chile.")["Forty"]
+    assert "side north" in side.qualifiers and side.places == whole.places and not comparable(side, whole)
+    assert "side northwest" in frames_of("Nine people died in north-west Chile.")["Nine"].qualifiers
+
+
+def test_a_count_with_no_place_is_the_country_of_the_body_that_gives_it(frames_of):
+    # Both articles split the toll by country; an unplaced figure is then the country's of its source.
+    given = frames_of("Chilean state media said 40 people had died.")["40"]
+    placed = frames_of("At least 35 people died in Chile.")["At least 35"]
+    unsourced = frames_of("Officials said 40 people had died.")["40"]
+    assert given.origin == {"chile"} and not given.places
+    assert comparable(given, placed, a_splits=True, b_splits=True)
+    assert not comparable(unsourced, placed, a_splits=True, b_splits=True)
+    assert frames_of("Citing Chile's fire service, the agency said 40 people had died.")["40"].origin == {"chile"}
+    assert not frames_of("Ann Jordan's aide said 40 people had died.")["40"].origin  # a person's name
+
+
+def test_a_year_that_opens_the_sentence_holds_for_its_figures(frames_of):
+    old = frames_of("In 1987, a storm of like size struck the coast and killed over 300 people.", 2025)
+    assert "year 1987" in old["over 300"].qualifiers
+
+
 def test_grades_of_condition(frames_of):
     frames = frames_of("At least 9 of them were in critical condition and 31 in serious condition.")
     assert (frames["At least 9"].detail, frames["31"].detail) == ("critical", "serious")

@@ -51,6 +51,17 @@ def test_kind(name, expected):
     assert gazetteer.kind(name) == expected
 
 
+@pytest.mark.parametrize("word,expected", [
+    ("Kenya's", "kenya"), ("Kenyan", "kenya"), ("Swedish", "sweden"), ("Chilean", "chile"),
+    ("Nigerian", "nigeria"),  # not Niger: the name that shares most letters with the word
+    ("Austrian", "austria"), ("Australian", "australia"),
+    ("French", None), ("Polish", None),  # adjectives whose stem does not begin the name are not read
+    ("Lenfield", None), ("kenyan", None),  # not a country's word; not capitalised
+])
+def test_the_country_a_word_names(word, expected):
+    assert gazetteer.nation(word) == expected
+
+
 def test_a_name_several_places_share_reads_as_each():
     # There are cities called Cleveland in more than one state; the large one is in Ohio.
     assert gazetteer.contains("Ohio", "Cleveland") is True

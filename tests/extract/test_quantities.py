@@ -63,6 +63,8 @@ ROWS = [
     # the counted thing from before the figure, or none
     ("The region reported a death toll of 53.", "53", 53, "exact", "", "death toll"),
     ("The death toll from the storm rose to 38.", "38", 38, "exact", "", "death toll"),
+    # an opening phrase is not the subject
+    ("Citing the fire service, the death toll from the storm has risen to 26.", "26", 26, "exact", "", "death toll"),
     ("The strike lasted just over 45 days.", "just over 45 days", 45, "more_than", "day", ""),
     ("It is estimated that 15,000 will be deployed.", "15,000", 15000, "exact", "", ""),
     ("A 4,500-strong force of marines landed.", "4,500", 4500, "exact", "", "force"),
