@@ -68,6 +68,7 @@ _CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][\w'’-]*")
 _OPENING_PLACE = re.compile(r"\s*(?:In|Across|Throughout|At)\b[^,;]{1,60},")
 # What may stand between a framed figure and one that shares its frame: "..., 22 in ...", "... and five in ...".
 _ELIDED = re.compile(r"(?:\s+(?:people|others?))?(?:\s+(?:\w+\s+){0,3}?(?:in|at|on)\s+[^,;]{1,40})?\s*(?:,|and|,\s*and)\s+(?:another\s+|a\s+further\s+)?", re.I)
+_NEXT_FIGURE = re.compile(r"\s(?:and|while|whereas)\s+(?:another\s+|a\s+further\s+|at\s+least\s+|more\s+than\s+)?\d")
 _LIST_JOIN = re.compile(r",?\s+(?:and|&)\s+(?:the\s+)?|,\s+", re.I)
 LISTED = "(several places)"
 _AMONG_WORD = re.compile(r"\b(?:among|including|includes?)\b", re.I)
@@ -262,6 +263,12 @@ def _where(claim: Claim, q: Quantity, after: str) -> tuple[frozenset[str], froze
     end = _PLACE_END.search(after)
     after = after[: end.start()] if end else after
     start = text.find(after, q.end) if after else q.end
+    # "40 died in Lenfield and 22 in Ashby": a figure that has its own place before the next figure keeps
+    # to it ("12 dead and 40 hurt in Lenfield" share the place named after both).
+    for m in _NEXT_FIGURE.finditer(after):
+        if any(e.label in _PLACE_LABELS and start <= e.start < start + m.start() for e in claim.entities):
+            after = after[: m.start()]
+            break
     spans = [(start, start + len(after))]
     if q.thing_text and q.thing.lower() in V.OUTCOME_NOUNS:
         at = text.rfind(q.thing_text, 0, q.start)

@@ -75,6 +75,13 @@ def test_a_place_said_on_one_side_only_is_the_events_unless_the_article_splits_b
     assert not comparable(placed, unplaced, a_splits=True)
 
 
+def test_a_figure_with_its_own_place_keeps_to_it(frames_of):
+    frames = frames_of("At least 1,010 people have died in Chile and 220 people have been killed in Peru.")
+    assert (frames["At least 1,010"].places, frames["220"].places) == ({"chile"}, {"peru"})
+    shared = frames_of("Twelve people died and 40 were hurt in Valdivia.")  # one place after both figures
+    assert shared["Twelve"].places == shared["40"].places == {"valdivia"}
+
+
 def test_a_side_of_a_place_is_a_part_of_it(frames_of):
     side = frames_of("Twelve people died in northern Chile.")["Twelve"]
     whole = frames_of("Forty people died in Chile.")["Forty"]
