@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from claimcheck import __version__
-from claimcheck.config import BACKENDS
+from claimcheck.config import BACKENDS, is_store_url
 from claimcheck.errors import ClaimcheckError, reason
 
 REPORT_FORMATS = ("json", "markdown", "html")  # report.writers.WRITERS
@@ -20,7 +20,9 @@ EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a command stopped by 
 
 
 def _log(message: str) -> None:
-    from claimcheck.runner_safe import log_line  # here, not at the top: `--help` never needs its patterns
+    from claimcheck.runner_safe import (
+        log_line,  # here, not at the top: `--help` never needs its patterns
+    )
 
     click.echo(log_line(message), err=True)  # one line, and no CI runner command in it (claimcheck/runner_safe.py)
 
@@ -69,8 +71,31 @@ _backend_option = click.option("--backend", type=click.Choice(BACKENDS), default
 _cache_option = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                              help="Where embeddings are cached (default: the user cache folder).")
 _no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
-_store_option = click.option("--store", type=click.Path(file_okay=False, path_type=Path), default=None,
-                             help="Folder of the corpus store (default: the nearest .claimcheck/ from here up).")
+
+
+class StoreParam(click.ParamType):
+    """--store: a folder as before (click checks it is not a file), or a PostgreSQL URL, kept as given."""
+
+    name = "store"
+    _folder = click.Path(file_okay=False, path_type=Path)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str) and is_store_url(value):
+            return value  # a password in it is refused with the settings (pipeline.settings.store_location)
+        return self._folder.convert(value, param, ctx)
+
+
+_store_option = click.option(
+    "--store", type=StoreParam(), default=None,
+    help="The corpus store: a folder (default: the nearest .claimcheck/ from here up), or a PostgreSQL URL such as "
+         "postgresql://user@host:5432/db (the password from PGPASSWORD or ~/.pgpass, never in the URL).")
+_engine_option = click.option(
+    "--engine", default=None, metavar="local|ray",
+    help="Where the analysis runs: local (default; one process per core) or ray (needs claimcheck[scale]); or "
+         "engine in the config.")
+_ray_address_option = click.option(
+    "--ray-address", default=None, metavar="ADDR",
+    help="The Ray cluster --engine ray joins (default: ray_address in the config, else a Ray started here).")
 _quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 _links_option = click.option(
     "--follow-links-outside/--no-follow-links-outside", "follow_links", default=None,
@@ -90,7 +115,10 @@ def _analysis_options(command):
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--store", type=StoreParam(), default=None,
+              help="Report on every article this corpus store holds (a folder or a PostgreSQL URL) instead of PATHS: "
+                   "nothing is read or embedded again, and pairs come from the store's vector index.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
               show_default=True, help="Folder the reports are written to.")
 @click.option("--name", default="report", show_default=True, help="File name of the reports, without extension.")
@@ -104,28 +132,48 @@ def _analysis_options(command):
 @_facts_option
 @_quiet_option
 @_links_option
-def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, facts, quiet, follow_links):
-    """Compare the articles in PATHS (files or folders) and write NAME.json and NAME.md (or the --format
-    forms) to --out.
+@_engine_option
+@_ray_address_option
+def report(paths, store, out_dir, name, formats, model, backend, cache_dir, no_cache, facts, quiet, follow_links,
+           engine, ray_address):
+    """Compare the articles in PATHS (files or folders), or all those a --store holds, and write NAME.json and
+    NAME.md (or the --format forms) to --out.
 
     Settings may also come from claimcheck.toml or [tool.claimcheck] in pyproject.toml (the nearest one
     from the current folder up); flags override them.
     """
-    from claimcheck.config import load_config
-    from claimcheck.pipeline import run
+    from claimcheck.pipeline.engine import open_engine
+    from claimcheck.pipeline.report import run
     from claimcheck.report import report_to_dict, summary_lines, write_reports
     from claimcheck.report.atomic import check_writable, report_path
     from claimcheck.report.writers import DEFAULT_FORMATS
 
     if "/" in name or "\\" in name or name in ("", ".", ".."):
         raise ClaimcheckError(f"--name {name!r} must be a plain file name")
+    if bool(paths) == bool(store):
+        raise ClaimcheckError("give the articles to compare: PATHS, or --store for every article a store holds"
+                              if not paths else "give PATHS or --store, not both")
     # The JSON is the record CI jobs and scripts read, so it is written whatever else is asked for.
     formats = tuple(dict.fromkeys(("json", *formats))) if formats else DEFAULT_FORMATS
     for fmt in formats:  # a folder that cannot be written is found now, not after minutes of analysis
         check_writable(report_path(out_dir, name, fmt))
-    config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend, follow_links)
-    result = run(list(paths), options, log=_log if not quiet else (lambda _: None))
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, no_cache=no_cache, facts=facts,
+                         quiet=quiet, follow_links=follow_links, engine=engine, ray_address=ray_address, store=store)
+    log = _log if not quiet else (lambda _: None)
+    runner = open_engine(settings)
+    try:
+        if store:
+            from claimcheck.pipeline.store_report import run_store
+
+            db = settings.store.open()
+            try:
+                result = run_store(db, settings, log=log, engine=runner)
+            finally:
+                db.close()
+        else:
+            result = run(list(paths), settings, log=log, engine=runner)
+    finally:
+        runner.close()
     written = write_reports(result, out_dir, name, formats)
     if not quiet:
         for line in summary_lines(report_to_dict(result)):
@@ -135,31 +183,12 @@ def report(paths, out_dir, name, formats, model, backend, cache_dir, no_cache, f
     return EXIT_OK
 
 
-def _options(config, model, cache_dir, no_cache, facts, quiet, backend=None, follow_links=None):
-    from claimcheck.embed.cache import default_cache_dir
-    from claimcheck.pipeline import Options
+def _settings(quiet: bool = False, **given):
+    """Every setting of this run, resolved once: the flags given (None where not) over the config file."""
+    from claimcheck.config import load_config
+    from claimcheck.pipeline.settings import resolve_settings
 
-    return Options(
-        model=model or config.model,
-        backend=backend or config.backend or "torch",
-        cache_dir=None if no_cache else (cache_dir or config.cache_dir or default_cache_dir()),
-        cluster_threshold=config.cluster_threshold,
-        facts=facts or config.facts,
-        show_progress=sys.stderr.isatty() and not quiet,
-        include=config.include,
-        exclude=config.exclude,
-        max_article_chars=config.max_article_chars,
-        follow_links_outside=config.follow_links_outside if follow_links is None else follow_links,
-    )
-
-
-def _store_folder(store, config) -> Path:
-    """--store, then `store =` in the config, then the nearest .claimcheck/ up from here, else ./.claimcheck."""
-    from claimcheck.store import DEFAULT_FOLDER, find_store
-
-    if store or config.store:
-        return Path(store or config.store)
-    return find_store(Path.cwd()) or Path(DEFAULT_FOLDER)
+    return resolve_settings(load_config(), cwd=Path.cwd(), show_progress=sys.stderr.isatty() and not quiet, **given)
 
 
 @cli.command()
@@ -171,21 +200,25 @@ def _store_folder(store, config) -> Path:
 @_no_cache_option
 @_quiet_option
 @_links_option
-def index(paths, store, model, backend, cache_dir, no_cache, quiet, follow_links):
+@_engine_option
+@_ray_address_option
+def index(paths, store, model, backend, cache_dir, no_cache, quiet, follow_links, engine, ray_address):
     """Add the articles in PATHS to the corpus store: new files are added, changed ones re-indexed, renamed
     ones re-pointed, and files deleted from a folder in PATHS dropped. What it did goes to stderr."""
-    from claimcheck.config import load_config
-    from claimcheck.corpus.index import index_paths
-    from claimcheck.store import open_store
+    from claimcheck.pipeline.engine import open_engine
+    from claimcheck.pipeline.index import index_paths
 
-    config = load_config()
-    options = _options(config, model, cache_dir, no_cache, None, quiet, backend, follow_links)
-    folder = _store_folder(store, config)
-    db = open_store(folder, create=True)
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, no_cache=no_cache, quiet=quiet,
+                         follow_links=follow_links, engine=engine, ray_address=ray_address, store=store)
+    runner = open_engine(settings)
     try:
-        result = index_paths(db, list(paths), options, log=_log if not quiet else (lambda _: None))
+        db = settings.store.open(create=True)
+        try:
+            result = index_paths(db, list(paths), settings, log=_log if not quiet else (lambda _: None), engine=runner)
+        finally:
+            db.close()
     finally:
-        db.close()
+        runner.close()
     if not quiet:
         for s in result.skipped:
             _log(f"skipped {s.path}: {s.reason}")
@@ -194,7 +227,7 @@ def index(paths, store, model, backend, cache_dir, no_cache, quiet, follow_links
                    f"{result.dropped} dropped, {result.unchanged} unchanged, {len(result.skipped)} skipped "
                    f"({result.texts_embedded} sentences embedded, {result.texts_from_cache} from cache) "
                    f"in {result.seconds:.1f} s", err=True)
-        _echo(f"store {folder}: {held['articles']} articles, {held['claims']} claims, "
+        _echo(f"store {settings.store}: {held['articles']} articles, {held['claims']} claims, "
               f"{held['clusters']} clusters", err=True)
     return EXIT_OK
 
@@ -227,7 +260,6 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
           no_cache, quiet, follow_links):
     """Check the new articles in PATHS against the corpus and each other; exit 1 when a finding at or above
     --fail-on involves a new article, 0 when none does, 2 when the check itself could not run."""
-    from claimcheck.config import load_config
     from claimcheck.gate.baseline import load_baseline
     from claimcheck.report import write_atomic
     from claimcheck.report.atomic import check_writable
@@ -235,11 +267,11 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
 
     if output:
         check_writable(output)  # before the analysis, so a bad --output costs nothing
-    config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend, follow_links)
-    fail_on = fail_on or config.fail_on or "error"
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, no_cache=no_cache, facts=facts,
+                         quiet=quiet, follow_links=follow_links, store=store, fail_on=fail_on)
+    fail_on = settings.fail_on
     baseline = load_baseline(baseline_file) if baseline_file else None
-    result = _run_check(paths, store, against, config, options, baseline, quiet)
+    result = _run_check(paths, store, against, settings, baseline, quiet)
     data = _check_dict(result, fail_on, baseline_file)
     text = render_check(fmt or _default_format(), data, result.report)
     if output:
@@ -254,29 +286,33 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_OK
 
 
-def _run_check(paths, store, against, config, options, baseline, quiet):
+def _run_check(paths, store, against, settings, baseline, quiet):
+    """`check` (and `baseline --store`): always on the local engine, whatever `engine =` says: one pull
+    request's articles are too little work to start a cluster for."""
     import tempfile
 
-    from claimcheck.corpus.index import index_paths
     from claimcheck.facts import load_facts
-    from claimcheck.gate.check import check_paths
-    from claimcheck.store import open_store
+    from claimcheck.pipeline.check import check_paths
+    from claimcheck.pipeline.index import index_paths
+    from claimcheck.pipeline.local import LocalEngine
+    from claimcheck.pipeline.settings import StoreSpec
 
-    facts = load_facts(options.facts) if options.facts else ()  # a bad facts file fails before any work
+    facts = load_facts(settings.facts) if settings.facts else ()  # a bad facts file fails before any work
     log = _log if not quiet else (lambda _: None)
+    engine = LocalEngine.from_settings(settings)
     if against is not None:
         if store:
             raise ClaimcheckError("give --store or --against, not both")
         with tempfile.TemporaryDirectory(prefix="claimcheck-against-") as tmp:
-            db = open_store(Path(tmp) / "store", create=True)
+            db = StoreSpec(Path(tmp) / "store").open(create=True)
             try:
-                index_paths(db, [str(against)], options, log=lambda _: None)
-                return check_paths(db, list(paths), options, facts, baseline, log)
+                index_paths(db, [str(against)], settings, log=lambda _: None, engine=engine)
+                return check_paths(db, list(paths), settings, facts, baseline, log, engine=engine)
             finally:
                 db.close()
-    db = open_store(_store_folder(store, config))
+    db = settings.store.open()
     try:
-        return check_paths(db, list(paths), options, facts, baseline, log)
+        return check_paths(db, list(paths), settings, facts, baseline, log, engine=engine)
     finally:
         db.close()
 
@@ -304,20 +340,20 @@ def baseline(paths, write_to, store, facts, model, backend, cache_dir, no_cache,
 
     With --store, PATHS are checked against the store as `check` would, and its findings recorded.
     """
-    from claimcheck.config import load_config
     from claimcheck.gate.baseline import baseline_text
-    from claimcheck.pipeline import run
+    from claimcheck.pipeline.local import LocalEngine
+    from claimcheck.pipeline.report import run
     from claimcheck.report import write_atomic
     from claimcheck.report.atomic import check_writable
 
     check_writable(write_to)
-    config = load_config()
-    options = _options(config, model, cache_dir, no_cache, facts, quiet, backend, follow_links)
+    settings = _settings(model=model, backend=backend, cache_dir=cache_dir, no_cache=no_cache, facts=facts,
+                         quiet=quiet, follow_links=follow_links, store=store)
     log = _log if not quiet else (lambda _: None)
     if store:
-        findings = _run_check(paths, store, None, config, options, None, quiet).report.findings
+        findings = _run_check(paths, store, None, settings, None, quiet).report.findings
     else:
-        findings = run(list(paths), options, log=log).findings
+        findings = run(list(paths), settings, log=log, engine=LocalEngine.from_settings(settings)).findings
     write_atomic(write_to, baseline_text(findings, __version__))
     if not quiet:
         _echo(f"{len(findings)} finding(s) recorded in {write_to}")

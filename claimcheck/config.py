@@ -19,12 +19,15 @@ KEYS = {
     "facts": (str, "facts file of office holders (YAML or JSON)"),
     "cache_dir": (str, "folder of the embedding cache"),
     "cluster_threshold": (float, "cosine distance within which sentences form one claim"),
-    "store": (str, "folder of the corpus store used by index and check"),
+    "store": (str, ("corpus store used by index and check: a folder, or a PostgreSQL URL (postgresql://user@host:5432/db; "
+                    "the password from PGPASSWORD or ~/.pgpass)")),
     "fail_on": (str, "lowest severity that makes check fail: error, warning or info"),
     "include": (list, "globs of the article files to read (fnmatch; * crosses folders)"),
     "exclude": (list, "globs of files never to read as articles"),
     "max_article_chars": (int, "longest article text read, in characters (default 2,000,000); a longer one is skipped"),
     "follow_links_outside": (bool, "read files and folders reached through symbolic links that lead outside the paths given (default false)"),
+    "engine": (str, "where report and index analyse: local (default: one process per core) or ray (claimcheck[scale])"),
+    "ray_address": (str, "the Ray cluster engine = \"ray\" joins (default: start one on this machine)"),
 }
 PATH_KEYS = {"facts", "cache_dir", "store"}
 FOLDER_KEYS = {"cache_dir", "store"}  # made if missing; a file (or a broken link) in their place is an error
@@ -40,12 +43,36 @@ class Config:
     facts: Path | None = None
     cache_dir: Path | None = None
     cluster_threshold: float | None = None
-    store: Path | None = None
+    store: Path | str | None = None  # a folder, or a PostgreSQL URL (a str)
     fail_on: str | None = None
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     max_article_chars: int | None = None  # None: claimcheck.ingest.MAX_ARTICLE_CHARS
     follow_links_outside: bool = False
+    engine: str | None = None
+    ray_address: str | None = None
+
+
+def is_store_url(value) -> bool:
+    """A libpq URL (postgresql://...) names a server store; anything else names a folder (store.urls)."""
+    from claimcheck.store.urls import is_store_url as url
+
+    return url(value)
+
+
+def store_url_refused(url: str) -> str | None:
+    """Why a store URL is refused, or None. A password written in it would sit in shell history, process
+    lists, CI logs and config files under version control; libpq reads it from PGPASSWORD or ~/.pgpass. An
+    empty one (`postgres:@`, as pgserver gives its URL) is no secret."""
+    from claimcheck.store.urls import password_of
+
+    try:
+        secret = password_of(url)
+    except ValueError as exc:
+        return f"it is not a URL libpq reads ({exc})"
+    if secret:
+        return "it holds a password: give the password with PGPASSWORD or in ~/.pgpass, never in the URL"
+    return None
 
 
 def find_config(start: Path) -> Path | None:
@@ -104,6 +131,10 @@ def load_config(start: Path | None = None) -> Config:
 
 def _checked(path: Path, key: str, value):
     """A value of the right type that also makes sense; paths are relative to the file that names them."""
+    if key == "store" and is_store_url(value):
+        if why := store_url_refused(value):
+            raise ClaimcheckError(f"config {path}: 'store' is refused: {why}")
+        return value
     if key in PATH_KEYS:
         if not value.strip() or "\x00" in value:
             raise ClaimcheckError(f"config {path}: {key!r} must name a file or folder, not {shown(value)}")
@@ -113,6 +144,13 @@ def _checked(path: Path, key: str, value):
         return named
     if key == "cluster_threshold" and not 0.0 < value < 2.0:
         raise ClaimcheckError(f"config {path}: 'cluster_threshold' must be a cosine distance between 0 and 2, not {shown(value)}")
+    if key == "engine":
+        from claimcheck.pipeline.engine import ENGINES
+
+        if value not in ENGINES:
+            raise ClaimcheckError(f"config {path}: 'engine' must be one of {', '.join(ENGINES)}, not {shown(value)}")
+    if key == "ray_address" and not value.strip():
+        raise ClaimcheckError(f"config {path}: 'ray_address' must name a Ray cluster (host:port, or auto), not {shown(value)}")
     if key == "backend" and value not in BACKENDS:
         raise ClaimcheckError(f"config {path}: 'backend' must be one of {', '.join(BACKENDS)}, not {shown(value)}")
     if key == "fail_on" and value not in FAIL_LEVELS:

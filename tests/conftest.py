@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests import fuzz  # noqa: F401  (hypothesis profiles for the property tests: CLAIMCHECK_FUZZ=ci|deep)
+from tests.postgres import postgres_server, postgres_url  # noqa: F401  (fixtures: one PostgreSQL a session)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

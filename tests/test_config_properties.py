@@ -28,12 +28,17 @@ _PLAUSIBLE = {
     "include": st.lists(st.sampled_from(["*.txt", "*", "", "*/none/*", "[", "*.md"]), max_size=3),
     "exclude": st.lists(st.sampled_from(["*.txt", "*radio*", "", "["]), max_size=3),
     "model": st.sampled_from(["", "someone/remote-model", "."]),
+    "engine": st.sampled_from(["local", "", "Ray"]),  # never "ray": a cluster per example is too dear
+    "ray_address": st.sampled_from(["", " ", "auto", "127.0.0.1:1"]),
+    "store": st.sampled_from([".claimcheck", "postgresql://newsdesk:pw@127.0.0.1:1/corpus"]),
 }
 
 
 @st.composite
 def values_for(draw, key: str):
-    if key in ("facts", "cache_dir", "store"):
+    if key == "store":
+        return draw(st.one_of(_PLAUSIBLE[key], _relative, any_values.filter(lambda v: not isinstance(v, str))))
+    if key in ("facts", "cache_dir"):
         return draw(st.one_of(_relative, any_values.filter(lambda v: not isinstance(v, str))))
     return draw(st.one_of(_PLAUSIBLE[key], any_values)) if key in _PLAUSIBLE else draw(any_values)
 

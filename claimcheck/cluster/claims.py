@@ -18,11 +18,13 @@ DEFAULT_THRESHOLD = 0.45  # cosine distance; all-MiniLM-L6-v2 puts paraphrases o
 DENSE_LIMIT = 4000  # sentences in one part clustered at once (its distance matrix: 64 MB)
 
 
-def cluster_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD) -> tuple[ClaimCluster, ...]:
-    """Clusters of the given claims; `vectors` holds one unit-length row per claim, in the same order."""
+def cluster_claims(claims: list[Claim], vectors: np.ndarray, threshold: float = DEFAULT_THRESHOLD,
+                   candidates=None) -> tuple[ClaimCluster, ...]:
+    """Clusters of the given claims; `vectors` holds one unit-length row per claim, in the same order.
+    `candidates` (embed.candidates) gives the graph's edges from a store's vector index instead."""
     if not claims:
         return ()
-    labels = cluster_labels(vectors, threshold)
+    labels = cluster_labels(vectors, threshold, candidates)
     members: dict[int, list[Claim]] = {}
     for claim, label in zip(claims, labels):
         members.setdefault(int(label), []).append(claim)
@@ -45,12 +47,12 @@ def shared_claims(clusters, articles: set[str] | None = None) -> tuple[SharedCla
     return tuple(SharedClaim(i, tuple(ms)) for i, ms in enumerate(shared))
 
 
-def cluster_labels(vectors: np.ndarray, threshold: float) -> list[int]:
+def cluster_labels(vectors: np.ndarray, threshold: float, candidates=None) -> list[int]:
     """One cluster label per row."""
-    from claimcheck.embed.neighbours import scored_pairs
+    from claimcheck.embed.neighbours import pairs_among
 
     n = len(vectors)
-    first, second, sims = scored_pairs(vectors, 1.0 - threshold)
+    first, second, sims = pairs_among(vectors, range(n), 1.0 - threshold, candidates=candidates)
     labels = np.empty(n, dtype=np.int64)
     next_label = 0
     for rows in _parts(np.arange(n), first, second, sims, 1.0 - threshold):

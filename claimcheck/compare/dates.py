@@ -41,7 +41,7 @@ from claimcheck.compare.common import (
     name_sources,
     statement,
 )
-from claimcheck.embed.neighbours import similar_pairs
+from claimcheck.embed.neighbours import pairs_among
 from claimcheck.extract.dates import (
     MONTHS,
     WEEKDAYS,
@@ -777,12 +777,12 @@ def _explain(sides: list[list[Mention]], subject: str, is_noun: bool, reason: st
 
 
 def compare_dates(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
-                  docs: dict | None = None, guard: Guard | None = None) -> list[Finding]:
+                  docs: dict | None = None, guard: Guard | None = None, candidates=None) -> list[Finding]:
     """Findings for events the sources put on different days or at different times of day; `vectors` rows
     align with `claims`."""
     guard = guard or Guard("date")
-    findings = _findings(_mentions(claims, docs, guard, articles), vectors, articles, guard)
-    findings += _findings(_time_mentions(claims, docs, guard), vectors, articles, guard)
+    findings = _findings(_mentions(claims, docs, guard, articles), vectors, articles, guard, candidates)
+    findings += _findings(_time_mentions(claims, docs, guard), vectors, articles, guard, candidates)
     return sorted(findings, key=lambda f: f.id)
 
 
@@ -802,7 +802,8 @@ def _on_other_days(a: Mention, b: Mention, articles: dict[str, Article], read_da
     return bool(found) and all(isinstance(v, Clash) for v in found)
 
 
-def _findings(mentions: list[Mention], vectors: np.ndarray, articles: dict[str, Article], guard: Guard) -> list[Finding]:
+def _findings(mentions: list[Mention], vectors: np.ndarray, articles: dict[str, Article], guard: Guard,
+              candidates=None) -> list[Finding]:
     n = len(mentions)
     if not n:
         return []
@@ -811,7 +812,8 @@ def _findings(mentions: list[Mention], vectors: np.ndarray, articles: dict[str, 
     verdicts: dict[tuple[int, int], Clash | str] = {}
     anchors: dict[tuple[int, int], set[str]] = {}
     read_days: dict = {}  # sentence -> its days, for _on_other_days
-    for i, j in similar_pairs(vectors[[m.row for m in mentions]], FRAME_SIMILARITY):
+    first, second, _ = pairs_among(vectors, [m.row for m in mentions], FRAME_SIMILARITY, candidates=candidates)
+    for i, j in zip(first.tolist(), second.tolist()):
         a, b = mentions[i], mentions[j]
         if a.article == b.article:
             continue
@@ -929,4 +931,5 @@ def _finding(mentions, members, pairs, verdicts, anchors, articles) -> Finding:
 
 def compare(inputs, guard: Guard) -> list[Finding]:
     """The registry's entry point (compare.registry)."""
-    return compare_dates(inputs.claims, inputs.vectors, inputs.articles, inputs.docs, guard=guard)
+    return compare_dates(inputs.claims, inputs.vectors, inputs.articles, inputs.docs, guard=guard,
+                         candidates=inputs.candidates)

@@ -39,7 +39,7 @@ from claimcheck.compare.common import (
     name_sources,
     statement,
 )
-from claimcheck.embed.neighbours import similar_pairs
+from claimcheck.embed.neighbours import pairs_among
 from claimcheck.extract import gazetteer
 from claimcheck.extract.locations import (
     REGION,
@@ -706,7 +706,7 @@ def _explain(chosen: list[Located], subject: str, worst: tuple[Located, Located,
 
 
 def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
-                      docs: dict | None = None, guard: Guard | None = None) -> list[Finding]:
+                      docs: dict | None = None, guard: Guard | None = None, candidates=None) -> list[Finding]:
     """Findings for one event placed in different places; `vectors` rows align with `claims`."""
     if not claims:
         return []
@@ -719,7 +719,8 @@ def compare_locations(claims: list[Claim], vectors: np.ndarray, articles: dict[s
 
     linked: dict[tuple[int, int], tuple[str, str] | None] = {}
     lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_SAME_THEME, FRAME_SIMILARITY)
-    for i, j in similar_pairs(vectors[[x.row for x in located]], lowest):
+    first, second, _ = pairs_among(vectors, [x.row for x in located], lowest, candidates=candidates)
+    for i, j in zip(first.tolist(), second.tolist()):
         x, y = located[i], located[j]
         if x.article == y.article:
             continue
@@ -790,4 +791,5 @@ def _group_finding(members: list[int], linked: dict, located: list[Located], geo
 
 def compare(inputs, guard: Guard) -> list[Finding]:
     """The registry's entry point (compare.registry)."""
-    return compare_locations(inputs.claims, inputs.vectors, inputs.articles, inputs.docs, guard=guard)
+    return compare_locations(inputs.claims, inputs.vectors, inputs.articles, inputs.docs, guard=guard,
+                             candidates=inputs.candidates)

@@ -23,7 +23,7 @@ import numpy as np
 
 from claimcheck.compare.attribution import same_body, same_org, same_role
 from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, name_sources, statement
-from claimcheck.embed.neighbours import similar_pairs
+from claimcheck.embed.neighbours import pairs_among
 from claimcheck.extract.names import fold, person_key
 from claimcheck.extract.speakers import Attribution, Speaker, find_attribution, plain_quotes
 from claimcheck.records import Article, Claim, Finding
@@ -405,7 +405,7 @@ def _proposition(pos: Reading, cue: Cue) -> str:
 
 
 def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
-                     guard: Guard | None = None) -> list[Finding]:
+                     guard: Guard | None = None, candidates=None) -> list[Finding]:
     """Findings for propositions one article asserts and another denies; `vectors` align with `claims`."""
     guard = guard or Guard("negation")
     readings = [r for r in (guard.run(read, c, row, claims=[c]) for row, c in enumerate(claims)) if r and r.content]
@@ -413,9 +413,11 @@ def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[st
     same_event_groups = Groups(n)
 
     conflicts: dict[tuple[int, int], tuple[Cue, str]] = {}  # (negating, asserting) -> cue, severity
-    rows = vectors[[r.row for r in readings]]
+    rows = [r.row for r in readings]
     negated = [i for i, r in enumerate(readings) if r.cues]  # a conflict needs a negation on one side
-    for i, j in similar_pairs(rows, min(MIN_SIMILARITY, MIN_SIMILARITY_LOOSE), queries=negated):
+    first, second, _ = pairs_among(vectors, rows, min(MIN_SIMILARITY, MIN_SIMILARITY_LOOSE), queries=negated,
+                                   candidates=candidates)
+    for i, j in zip(first.tolist(), second.tolist()):
         found = _conflict(readings[i], readings[j], vectors)
         if found:
             neg, pos, cue, severity = found
@@ -423,7 +425,8 @@ def compare_negation(claims: list[Claim], vectors: np.ndarray, articles: dict[st
             conflicts[key] = (cue, severity)
             same_event_groups.join(i, j)
     involved = {k for pair in conflicts for k in pair}
-    for i, j in similar_pairs(rows, MIN_SIMILARITY_ECHO, queries=involved):
+    first, second, _ = pairs_among(vectors, rows, MIN_SIMILARITY_ECHO, queries=involved, candidates=candidates)
+    for i, j in zip(first.tolist(), second.tolist()):
         if same_event_groups.find(i) != same_event_groups.find(j) and _agrees(readings[i], readings[j], vectors):
             same_event_groups.join(j, i)
     groups: dict[int, list[int]] = {}
@@ -508,4 +511,4 @@ def _explain(deniers: list[str], asserters: list[str], values: dict[str, str], s
 
 def compare(inputs, guard: Guard) -> list[Finding]:
     """The registry's entry point (compare.registry)."""
-    return compare_negation(inputs.claims, inputs.vectors, inputs.articles, guard=guard)
+    return compare_negation(inputs.claims, inputs.vectors, inputs.articles, guard=guard, candidates=inputs.candidates)

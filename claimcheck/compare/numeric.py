@@ -16,8 +16,14 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from claimcheck.compare.common import Groups, Guard, by_group, fingerprint, statement
-from claimcheck.embed.neighbours import scored_pairs
-from claimcheck.extract.frames import OPENING_SOURCE, ORDINALS, CountFrame, comparable, sentence_frames
+from claimcheck.embed.neighbours import pairs_among
+from claimcheck.extract.frames import (
+    OPENING_SOURCE,
+    ORDINALS,
+    CountFrame,
+    comparable,
+    sentence_frames,
+)
 from claimcheck.extract.names import fold
 from claimcheck.extract.predicates import TOTAL
 from claimcheck.extract.units import MONEY_UNITS, MONTHS
@@ -295,7 +301,7 @@ def _num(x: float) -> str:
 
 
 def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str, Article],
-                    guard: Guard | None = None) -> list[Finding]:
+                    guard: Guard | None = None, candidates=None) -> list[Finding]:
     """Findings for figures that disagree across articles; `vectors` rows align with `claims`."""
     guard = guard or Guard("numeric")
     # Once per figure, not once per pair; a sentence whose figures cannot be read is left out.
@@ -326,8 +332,8 @@ def compare_numeric(claims: list[Claim], vectors: np.ndarray, articles: dict[str
     conflicts: dict[tuple[int, int], str] = {}
     agreeing: set[tuple[int, int]] = set()  # comparable pairs whose figures agree, both orders
     lowest = min(MIN_SIMILARITY, MIN_SIMILARITY_UNIT_ONLY, MIN_SIMILARITY_MEASURE)
-    first, second, _ = scored_pairs(vectors[[m.row for m in mentions]], lowest)
-    more_first, more_second = _frame_pairs(mentions, frames, framed, vectors)
+    first, second, _ = pairs_among(vectors, [m.row for m in mentions], lowest, candidates=candidates)
+    more_first, more_second = _frame_pairs(mentions, frames, framed, vectors, candidates)
     # Both sources of pairs, each pair once, in order (as one sorted array of i * n + j: sorting a million
     # tuples in Python costs a second on a large corpus).
     keys = np.unique(np.concatenate([first.astype(np.int64) * n + second, more_first * n + more_second]))
@@ -471,8 +477,8 @@ def _splits(mentions: list[Mention], frames: list[CountFrame], framed: list[bool
                            mentions[k].quantity.unit) in split_keys for k, f in enumerate(frames)]
 
 
-def _frame_pairs(mentions: list[Mention], frames: list[CountFrame], framed: list[bool], vectors: np.ndarray
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def _frame_pairs(mentions: list[Mention], frames: list[CountFrame], framed: list[bool], vectors: np.ndarray,
+                 candidates=None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (first, second arrays, first < second) of figures with one outcome whose sentences are on one topic,
     found by frame rather than by the nearest whole sentences (a long sentence with three figures is near none
     of the short ones)."""
@@ -484,8 +490,11 @@ def _frame_pairs(mentions: list[Mention], frames: list[CountFrame], framed: list
     for members in buckets.values():
         if len(members) < 2:
             continue
-        rows = vectors[[mentions[k].row for k in members]]
-        x, y = np.nonzero(np.triu(rows @ rows.T, 1) >= MIN_SIMILARITY_FRAME)
+        if candidates is not None:
+            x, y, _ = candidates.among([mentions[k].row for k in members], MIN_SIMILARITY_FRAME)
+        else:
+            rows = vectors[[mentions[k].row for k in members]]
+            x, y = np.nonzero(np.triu(rows @ rows.T, 1) >= MIN_SIMILARITY_FRAME)
         index = np.asarray(members, dtype=np.int64)
         firsts.append(index[x])
         seconds.append(index[y])
@@ -523,4 +532,4 @@ def _finding(mentions: list[Mention], members: list[int], pairs: dict, articles:
 
 def compare(inputs, guard: Guard) -> list[Finding]:
     """The registry's entry point (compare.registry)."""
-    return compare_numeric(inputs.claims, inputs.vectors, inputs.articles, guard=guard)
+    return compare_numeric(inputs.claims, inputs.vectors, inputs.articles, guard=guard, candidates=inputs.candidates)

@@ -25,6 +25,7 @@ class Inputs:
     articles: dict
     facts: tuple = ()
     docs: dict | None = None
+    candidates: object = None  # embed.candidates.Candidates: pairs from a store's index (None: found here)
 
 
 class Comparator(Protocol):

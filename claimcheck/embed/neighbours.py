@@ -58,6 +58,15 @@ def scored_pairs(vectors: np.ndarray, min_similarity: float, queries: Iterable[i
 _EMPTY = (np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32))
 
 
+def pairs_among(vectors: np.ndarray, rows, min_similarity: float, queries: Iterable[int] | None = None,
+                candidates=None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """`scored_pairs(vectors[rows], ...)`: pairs of positions in `rows`. With `candidates` (embed.candidates,
+    pairs a store's vector index found for the same claims) they come from those, with no matrix at all."""
+    if candidates is not None:
+        return candidates.among(rows, min_similarity, queries)
+    return scored_pairs(vectors[list(rows)], min_similarity, queries)
+
+
 def _sorted_unique(first: np.ndarray, second: np.ndarray, sims: np.ndarray, n: int):
     """One entry per pair (a pair can turn up twice), in (first, second) order."""
     _, keep = np.unique(first * n + second, return_index=True)

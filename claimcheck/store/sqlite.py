@@ -38,14 +38,19 @@ from claimcheck.embed.encoder import vector_family
 from claimcheck.errors import ClaimcheckError, reason
 from claimcheck.ingest import unique_id
 from claimcheck.records import Article, Claim
-from claimcheck.store import Loaded, Neighbour, StoredArticle, store_file
+
+# relative_path and StoreVectors serve every store now; still importable from here for older callers.
+from claimcheck.store import Loaded, Neighbour, StoredArticle, relative_path, store_file  # noqa: F401
+from claimcheck.store.clusters import assign_clusters
 from claimcheck.store.codec import dumps, loads
 from claimcheck.store.keys import event_keys, lookup_keys
+from claimcheck.store.vectors import StoreVectors  # noqa: F401
 
 SCHEMA_VERSION = 1
 # Upgrades from an older schema, by the version they start from: each brings a store one version up.
 MIGRATIONS: dict[int, list[str]] = {}
 FULL_BELOW = 1 << 20  # bytes left on the disk under which an I/O error is put down to a full disk
+MAX_K = 4096  # the most neighbours sqlite-vec returns for one query
 BUSY_TIMEOUT_S = 300  # a concurrent `index` may hold the write lock while it commits a batch
 
 _SCHEMA = """
@@ -422,6 +427,25 @@ class SqliteStore:
             out.append(self._claims_of_embeddings(sims))
         return out
 
+    def max_k(self) -> int:
+        return MAX_K
+
+    @_reported
+    def nearest_embeddings(self, embedding_ids: list[int], k: int) -> list[list[tuple[int, float]]]:
+        """The k nearest stored texts of each stored text, itself among them (sqlite-vec: exact)."""
+        if not self._has_vectors():
+            return [[] for _ in embedding_ids]
+        out = []
+        for emb in embedding_ids:
+            row = self._db.execute("SELECT embedding FROM vectors WHERE rowid = ?", (int(emb),)).fetchone()
+            if row is None:
+                out.append([])
+                continue
+            hits = self._db.execute("SELECT rowid, distance FROM vectors WHERE embedding MATCH ? AND k = ?",
+                                    (row[0], min(k, MAX_K))).fetchall()
+            out.append([(rowid, 1.0 - distance) for rowid, distance in hits])
+        return out
+
     def _claims_of_embeddings(self, sims: dict[int, float]) -> list[Neighbour]:
         if not sims:
             return []
@@ -510,7 +534,7 @@ class SqliteStore:
                         claims.append(loads(Claim, claim))
                         embedding_ids.append(emb)
         vectors = self._vectors(embedding_ids)
-        return Loaded(tuple(articles), tuple(claims), vectors, docs)
+        return Loaded(tuple(articles), tuple(claims), vectors, docs, tuple(embedding_ids))
 
     def _vectors(self, embedding_ids: list[int]) -> np.ndarray:
         dim = int(self._meta("dim") or 0)
@@ -584,21 +608,7 @@ class SqliteStore:
                 cluster_of_emb.update(self._db.execute(
                     f"SELECT embedding, MIN(cluster) FROM claims WHERE embedding IN ({marks}) GROUP BY embedding", chunk))
         next_cluster = (self._db.execute("SELECT COALESCE(MAX(cluster), 0) FROM claims").fetchone()[0]) + 1
-        within = new @ new.T
-        labels: list[int] = []
-        for i in range(len(new)):
-            label = None
-            score = best[i]
-            if best_emb[i] >= 0 and 1.0 - best[i] <= threshold:
-                label = cluster_of_emb.get(int(best_emb[i]))
-            if i:
-                j = int(within[i, :i].argmax())
-                if 1.0 - within[i, j] <= threshold and within[i, j] > score:
-                    label = labels[j]
-            if label is None:
-                label, next_cluster = next_cluster, next_cluster + 1
-            labels.append(label)
-        return labels
+        return assign_clusters(new, best, best_emb, cluster_of_emb, next_cluster, threshold)
 
     def _add_one(self, article: Article, claims: list[Claim], vectors, doc_bytes, clusters: list[int]) -> str:
         db = self._db
@@ -677,24 +687,3 @@ def _chunks(items: list, size: int = 500):
     # SQLite limits bound parameters per statement
     for i in range(0, len(items), size):
         yield items[i : i + size]
-
-
-def relative_path(path: str, root: Path) -> str:
-    """A path as the store keeps it: relative to the store's root, with "/" on every platform."""
-    rel = os.path.relpath(os.path.abspath(path), root)
-    return rel.replace(os.sep, "/")
-
-
-class StoreVectors:
-    """The store's vectors as a read-only cache layer (see embed.cache.LayeredCache): a sentence the corpus
-    already holds is never embedded again."""
-
-    def __init__(self, store: SqliteStore):
-        self._store = store
-
-    def get_many(self, model: str, hashes: list[str]) -> dict[str, np.ndarray]:
-        held = self._store.model()
-        return self._store.known_vectors(hashes) if held and vector_family(held) == vector_family(model) else {}
-
-    def put_many(self, model: str, items) -> None:
-        pass  # the store takes vectors only with their claims, in add_articles

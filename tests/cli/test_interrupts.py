@@ -18,8 +18,8 @@ import pytest
 from tests.cli.test_kill_and_concurrency import DRIVER, FILES
 from tests.conftest import ROOT
 
-HOLD_WORKERS = ("--set", "claimcheck.pipeline:PARALLEL_MIN_BLOCKS", "1",
-                "--pause", "claimcheck.pipeline:_analyse_here")  # what each worker runs
+HOLD_WORKERS = ("--set", "claimcheck.pipeline.analysis:PARALLEL_MIN_BLOCKS", "1",
+                "--pause", "claimcheck.pipeline.analysis:_analyse_here")  # what each worker runs
 
 
 def busy_run(tmp_path: Path) -> tuple[subprocess.Popen, list[int]]:

@@ -204,7 +204,7 @@ def test_a_report_killed_at_any_point_leaves_the_old_files_or_new_ones_and_a_usa
     assert vector_count(fresh_cache) == 0
 
     # Vectors committed, findings being computed.
-    killed_report(out, fresh_cache, "--kill", "claimcheck.compare:compare_all", 1)
+    killed_report(out, fresh_cache, "--kill", "claimcheck.pipeline.local:LocalEngine.compare", 1)
     files_are(previous, previous)
     assert vector_count(fresh_cache) > 0
 
@@ -315,7 +315,7 @@ def test_an_index_killed_part_way_leaves_a_store_that_a_new_index_completes(tmp_
     with pytest.raises(ClaimcheckError, match="holds nothing yet"):
         open_store(repo / ".claimcheck")
     # Batches of 3 articles: the first committed, the second killed with 1 article written, 1 under way.
-    killed("index", "articles", cwd=repo, driver=["--set", "claimcheck.corpus.index:BATCH_ARTICLES", 3,
+    killed("index", "articles", cwd=repo, driver=["--set", "claimcheck.pipeline.index:BATCH_ARTICLES", 3,
                                                   "--kill", "claimcheck.store.sqlite:SqliteStore._add_one", 5])
     store = open_store(repo / ".claimcheck")
     assert sorted(store.articles()) == [f"articles/{p.parent.name}/{p.name}" for p in FILES[:3]]

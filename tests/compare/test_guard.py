@@ -51,7 +51,7 @@ def test_a_comparator_failing_outright_gives_no_findings_and_one_line(two_articl
     def broken(*args, **kwargs):
         raise RuntimeError("no pairs today")
 
-    monkeypatch.setattr(locations, "similar_pairs", broken)
+    monkeypatch.setattr(locations, "pairs_among", broken)
     lines = []
     findings = compare_all(claims, vectors, articles, log=lines.append)
     assert [f.kind for f in findings] == ["numeric"]

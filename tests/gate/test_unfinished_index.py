@@ -32,7 +32,7 @@ def test_a_first_index_killed_before_or_after_its_first_commit_is_not_taken_for_
     assert unfinished(run_cli("check", "new", cwd=repo))
 
     # One article a batch: the first committed, killed before the second.
-    killed("index", "articles", cwd=repo, driver=["--set", "claimcheck.corpus.index:BATCH_ARTICLES", 1,
+    killed("index", "articles", cwd=repo, driver=["--set", "claimcheck.pipeline.index:BATCH_ARTICLES", 1,
                                                   "--kill", kill_at, 2])
     assert unfinished(run_cli("check", "new", cwd=repo))
 

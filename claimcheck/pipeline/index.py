@@ -7,14 +7,14 @@ in one transaction: a run that is killed keeps what it committed, and the next r
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
 
 from claimcheck.ingest.discover import NO_SUCH_FILE
 from claimcheck.ingest.names import shown_name
-from claimcheck.pipeline import Options, prepare
+from claimcheck.pipeline.prepare import prepare
+from claimcheck.pipeline.settings import Settings
 from claimcheck.records import Skipped
-from claimcheck.store.sqlite import SqliteStore, StoreVectors, relative_path
 
 BATCH_ARTICLES = 100  # analysed, embedded and committed together: bounds memory and the work a kill loses
 
@@ -48,17 +48,20 @@ def _inside_any(path: str, places: set[str]) -> bool:
     return False
 
 
-def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
-                log: Callable[[str], None] = lambda _: None) -> IndexResult:
-    from claimcheck.cluster.claims import DEFAULT_THRESHOLD
+def index_paths(store, paths: Sequence[str], settings: Settings, log: Callable[[str], None] = lambda _: None,
+                *, engine=None) -> IndexResult:
+    """Bring `store` (claimcheck.store.Store) in line with the files in `paths`; `engine` (None: a local one)
+    analyses and embeds the new and changed articles."""
     from claimcheck.embed.cache import EmbeddingCache, LayeredCache
     from claimcheck.embed.encoder import resolve_model
     from claimcheck.extract.nlp import docs_to_bytes
     from claimcheck.ingest import read_articles
+    from claimcheck.store import relative_path
+    from claimcheck.store.vectors import StoreVectors
 
     started = time.perf_counter()
-    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars,
-                                      options.follow_links_outside)
+    articles, skipped = read_articles(paths, settings.include, settings.exclude, settings.max_article_chars,
+                                      settings.follow_links_outside)
     skipped = list(skipped)
     held = store.articles()
     roots = [relative_path(shown_name(p), store.root) for p in paths]
@@ -90,12 +93,16 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
         todo.append(replace(article, path=rel))
     dropped = store.drop_articles(sorted(gone))
 
-    spec = resolve_model(options.model, options.backend, options.cache_dir)
-    cache = LayeredCache(StoreVectors(store), EmbeddingCache(options.cache_dir))
+    spec = resolve_model(settings.model, settings.backend, settings.cache_dir)
+    if engine is None:
+        from claimcheck.pipeline.local import LocalEngine
+
+        engine = LocalEngine.from_settings(settings)
+    cache = LayeredCache(StoreVectors(store), EmbeddingCache(settings.cache_dir))
     added = replaced = embedded = from_cache = 0
     for start in range(0, len(todo), BATCH_ARTICLES):
         batch = todo[start : start + BATCH_ARTICLES]
-        prepared = prepare(batch, spec, cache, options.show_progress)
+        prepared = prepare(engine, batch, spec, cache)
         embedded += prepared.embed_stats.encoded
         from_cache += prepared.embed_stats.cached
         rows = {a.id: [] for a in batch}
@@ -108,7 +115,7 @@ def index_paths(store: SqliteStore, paths: Sequence[str], options: Options,
                     if prepared.factual[i].sentence.text in prepared.docs]
             items.append((article, [prepared.factual[i] for i in idx], prepared.vectors[idx],
                           docs_to_bytes(docs) if docs else None))
-        for path, outcome in store.add_articles(items, spec.cache_key, options.cluster_threshold or DEFAULT_THRESHOLD):
+        for path, outcome in store.add_articles(items, spec.cache_key, settings.cluster_threshold):
             if outcome == "added":
                 added += 1
             elif outcome == "replaced":

@@ -7,18 +7,14 @@ was checked when it was indexed.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import Callable, Sequence
-
-import numpy as np
 
 from claimcheck import __version__
 from claimcheck.errors import ClaimcheckError
-from claimcheck.gate.baseline import Baseline
-from claimcheck.pipeline import Options, prepare, stopwatch
+from claimcheck.pipeline.prepare import prepare, stopwatch
+from claimcheck.pipeline.settings import Settings
 from claimcheck.records import Report
-from claimcheck.report.build import SEVERITY_RANK
-from claimcheck.store.sqlite import SqliteStore, StoreVectors, relative_path
 
 
 @dataclass(frozen=True)
@@ -28,17 +24,26 @@ class CheckResult:
     suppressed: int  # findings the baseline holds
 
     def failing(self, fail_on: str) -> int:
+        from claimcheck.report.build import SEVERITY_RANK
+
         return sum(SEVERITY_RANK[f.severity] <= SEVERITY_RANK[fail_on] for f in self.report.findings)
 
 
-def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, facts=(),
-                baseline: Baseline | None = None, log: Callable[[str], None] = lambda _: None) -> CheckResult:
-    from claimcheck.cluster.claims import DEFAULT_THRESHOLD, cluster_claims, shared_claims
-    from claimcheck.compare import compare_all
+def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), baseline=None,
+                log: Callable[[str], None] = lambda _: None, *, engine=None) -> CheckResult:
+    """Check the articles in `paths` against `store` (claimcheck.store.Store) and each other. `facts` are the
+    facts file's terms, loaded by the caller before the store is opened; `baseline` (gate.baseline.Baseline)
+    holds findings to leave out; `engine` (None: a local one) analyses, embeds and compares."""
+    import numpy as np
+
+    from claimcheck.cluster.claims import cluster_claims, shared_claims
     from claimcheck.embed.cache import EmbeddingCache, LayeredCache
     from claimcheck.embed.encoder import resolve_model, vector_family
     from claimcheck.gate.related import related
     from claimcheck.ingest import read_articles
+    from claimcheck.pipeline.engine import compare
+    from claimcheck.store import relative_path
+    from claimcheck.store.vectors import StoreVectors
 
     if not store.index_finished():
         raise ClaimcheckError(f"store {store.path}: its first `claimcheck index` did not finish, so it is not the "
@@ -46,8 +51,8 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     timing: dict[str, float] = {}
     lap = stopwatch(timing)
 
-    articles, skipped = read_articles(paths, options.include, options.exclude, options.max_article_chars,
-                                      options.follow_links_outside)
+    articles, skipped = read_articles(paths, settings.include, settings.exclude, settings.max_article_chars,
+                                      settings.follow_links_outside)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
     if not articles:
@@ -63,17 +68,21 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     articles = [replace(a, id=_fresh_id(a.id, stored_ids)) for a in articles]
     lap("ingest")
 
-    spec = resolve_model(options.model, options.backend, options.cache_dir)
+    spec = resolve_model(settings.model, settings.backend, settings.cache_dir)
     model = store.model()
     if model is not None and vector_family(model) != vector_family(spec.cache_key):
         raise ClaimcheckError(f"store {store.path} was built with model {model!r}, not {spec.cache_key!r}: "
                               f"check with the model the corpus was indexed with")
-    user_cache = EmbeddingCache(options.cache_dir)
+    if engine is None:
+        from claimcheck.pipeline.local import LocalEngine
+
+        engine = LocalEngine.from_settings(settings)
+    user_cache = EmbeddingCache(settings.cache_dir)
     try:
-        new = prepare(articles, spec, LayeredCache(StoreVectors(store), user_cache), options.show_progress, lap)
+        new = prepare(engine, articles, spec, LayeredCache(StoreVectors(store), user_cache), lap)
     finally:
         user_cache.close()
-    threshold = options.cluster_threshold or DEFAULT_THRESHOLD
+    threshold = settings.cluster_threshold
     whole, office_claims = related(store, new.factual, new.vectors, threshold, own, len(held),
                                   [a.published for a in articles])
     corpus = store.load(whole, office_claims)
@@ -86,7 +95,7 @@ def check_paths(store: SqliteStore, paths: Sequence[str], options: Options, fact
     by_id = {a.id: a for a in [*articles, *corpus_articles]}
     docs = {**corpus.docs, **new.docs}
     new_ids = {a.id for a in articles}
-    findings = [f for f in compare_all(claims, vectors, by_id, facts, docs, log)
+    findings = [f for f in compare(engine, claims, vectors, by_id, facts, docs, log)
                 if any(s.article_id in new_ids for s in f.statements)]
     lap("compare")
     suppressed = 0

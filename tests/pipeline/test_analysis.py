@@ -1,6 +1,6 @@
 """The analyse stage gives the same claims and spaCy docs in one process or split across two."""
-from claimcheck import pipeline
 from claimcheck.ingest import read_articles
+from claimcheck.pipeline import analysis
 from tests.conftest import FIXTURES
 
 
@@ -11,9 +11,9 @@ def token_view(docs):
 
 def test_two_workers_give_what_one_gives(nlp, monkeypatch):
     articles, _ = read_articles([str(FIXTURES / "factory-fire-mixed"), str(FIXTURES / "quake-json")])
-    monkeypatch.setattr(pipeline, "PARALLEL_MIN_BLOCKS", 0)
-    alone_claims, alone_docs = pipeline.analyse(articles, nlp)
-    split_claims, split_docs = pipeline.analyse(articles, nlp, workers=2)
+    monkeypatch.setattr(analysis, "PARALLEL_MIN_BLOCKS", 0)
+    alone_claims, alone_docs = analysis.analyse(articles, nlp)
+    split_claims, split_docs = analysis.analyse(articles, nlp, workers=2)
     assert split_claims == alone_claims
     assert token_view(split_docs) == token_view(alone_docs)
 
@@ -24,5 +24,5 @@ def test_articles_are_split_in_order_by_size():
             self.text = "x" * n
 
     articles = [A(10), A(10), A(10), A(70)]
-    chunks = pipeline._chunks(articles, 2)
+    chunks = analysis._chunks(articles, 2)
     assert [a for c in chunks for a in c] == articles and len(chunks) == 2

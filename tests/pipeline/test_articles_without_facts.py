@@ -8,7 +8,7 @@ import json
 import shutil
 
 from tests.conftest import run_cli
-from tests.corpus.test_index_command import counts, stored_paths
+from tests.pipeline.test_index_command import counts, stored_paths
 from tests.store.newsroom import ARTICLES, CORPUS, NO_FACTS, newsroom
 
 QUESTIONS = """Is Ketterby ready for the next flood?

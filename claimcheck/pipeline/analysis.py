@@ -1,0 +1,91 @@
+"""The analyse stage: segment every article and extract what each sentence claims, in one process or split
+between several (what the local engine runs)."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+from claimcheck.records import Claim
+
+PARALLEL_MIN_BLOCKS = 400  # below this, starting a second process costs more than it saves
+
+
+def analyse(articles, nlp, workers: int = 1, while_waiting: Callable[[], None] | None = None) -> tuple[list[Claim], dict]:
+    """Segment every article and extract what each sentence claims, in one spaCy pass over all blocks.
+
+    Also returns each sentence's spaCy doc by text, so comparators that need tokens reuse this pass. With
+    `workers` > 1 and enough text, the articles are split between that many processes (spaCy and the
+    extractors are plain Python on one core each); the result is the same either way. `while_waiting` is
+    called once the workers are running (never before: no thread may run while they are forked), for work
+    this process can do meanwhile.
+    """
+    blocks = sum(len(a.blocks) for a in articles)
+    if workers < 2 or blocks < PARALLEL_MIN_BLOCKS:
+        return _analyse_here(articles, nlp)
+    from claimcheck.workers import process_pool, stopped_on_failure
+
+    chunks = _chunks(articles, workers)
+    with process_pool(len(chunks)) as pool, stopped_on_failure():
+        pending = pool.map(_analyse_chunk, chunks)  # with fork, every worker is started by now
+        if while_waiting:
+            while_waiting()
+        results = list(pending)
+    from claimcheck.extract.nlp import doc_list_from_bytes
+
+    claims: list[Claim] = []
+    docs: dict = {}
+    for chunk_claims, texts, chunk_docs in results:
+        claims.extend(chunk_claims)
+        for text, doc in zip(texts, doc_list_from_bytes(chunk_docs)):
+            docs.setdefault(text, doc)
+    return claims, docs
+
+
+def _analyse_here(articles, nlp) -> tuple[list[Claim], dict]:
+    from claimcheck.extract.claims import extract_claim
+    from claimcheck.segment.sentences import segment_article
+
+    texts = [block.text for article in articles for block in article.blocks]
+    # Each distinct block is tagged once: wire copy and boilerplate come back word for word.
+    parsed = dict(zip(distinct := list(dict.fromkeys(texts)), nlp.pipe(distinct, batch_size=64)))
+    docs = iter([parsed[t] for t in texts])
+    claims: list[Claim] = []
+    sentence_docs: dict = {}
+    for article in articles:
+        article_docs = [next(docs) for _ in article.blocks]
+        for item in segment_article(article, article_docs):
+            claims.append(extract_claim(item.sentence, item.span, article.published))
+            if item.span.text == item.sentence.text:
+                sentence_docs.setdefault(item.sentence.text, item.span.as_doc())
+    return claims, sentence_docs
+
+
+def _chunks(articles, n: int) -> list[list]:
+    """`n` runs of consecutive articles with about the same amount of text each, order kept."""
+    total = sum(len(a.text) for a in articles)
+    chunks, current, size = [], [], 0
+    for article in articles:
+        # Cut before an article when most of it would fall past this chunk's share.
+        if current and len(chunks) < n - 1 and size + len(article.text) / 2 > total * (len(chunks) + 1) / n:
+            chunks.append(current)
+            current = []
+        current.append(article)
+        size += len(article.text)
+    chunks.append(current)
+    return chunks
+
+
+def _analyse_chunk(articles) -> tuple[list[Claim], list[str], bytes]:
+    """In a worker: claims, and the sentence docs with their sentences (DocBin bytes: smaller and faster
+    than pickled docs; a doc's own text may keep a trailing space its sentence does not)."""
+    from claimcheck.extract.nlp import docs_to_bytes, load_nlp
+
+    claims, docs = _analyse_here(articles, load_nlp())
+    return claims, list(docs), docs_to_bytes(docs.values())
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
