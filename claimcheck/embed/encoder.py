@@ -112,7 +112,7 @@ def _load(path: str):
 
 
 def preload(spec: ModelSpec) -> None:
-    """Load the torch model ahead of need (pipeline.preload_encoder runs this in a thread); errors are
+    """Load the torch model ahead of need (pipeline.local.preload_encoder runs this in a thread); errors are
     raised again, with their message, when the model is really used."""
     if spec.backend != "torch":
         return
