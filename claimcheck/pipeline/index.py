@@ -55,14 +55,16 @@ def index_paths(store, paths: Sequence[str], settings: Settings, log: Callable[[
     from claimcheck.embed.cache import EmbeddingCache, LayeredCache
     from claimcheck.embed.encoder import resolve_model
     from claimcheck.extract.nlp import docs_to_bytes
-    from claimcheck.ingest import read_articles
+    from claimcheck.ingest import read_inputs
     from claimcheck.store import relative_path
     from claimcheck.store.vectors import StoreVectors
 
     started = time.perf_counter()
-    articles, skipped = read_articles(paths, settings.include, settings.exclude, settings.max_article_chars,
-                                      settings.follow_links_outside)
-    skipped = list(skipped)
+    reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
+                          settings.follow_links_outside)
+    articles, skipped = reading.articles, list(reading.skipped)
+    for w in reading.warnings:  # read all the same: the user hears what was repaired
+        log(f"warning: {w.path}: {w.message}")
     held = store.articles()
     roots = [relative_path(shown_name(p), store.root) for p in paths]
     found = {relative_path(a.path, store.root): a for a in articles}
