@@ -259,8 +259,10 @@ def _default_format() -> str:
 def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file, facts, model, backend, cache_dir,
           no_cache, quiet, follow_links):
     """Check the new articles in PATHS against the corpus and each other; exit 1 when a finding at or above
-    --fail-on involves a new article, 0 when none does, 2 when the check itself could not run."""
+    --fail-on involves a new article, 0 when none does (or when no file in PATHS holds an article to read: a
+    commit without one), 2 when the check itself could not run."""
     from claimcheck.gate.baseline import load_baseline
+    from claimcheck.pipeline.check import nothing_to_check_line
     from claimcheck.report import write_atomic
     from claimcheck.report.atomic import check_writable
     from claimcheck.report.check_formats import render_check
@@ -273,7 +275,14 @@ def check(paths, store, against, fmt, output, fail_on, exit_zero, baseline_file,
     baseline = load_baseline(baseline_file) if baseline_file else None
     result = _run_check(paths, store, against, settings, baseline, quiet)
     data = _check_dict(result, fail_on, baseline_file)
-    text = render_check(fmt or _default_format(), data, result.report)
+    fmt = fmt or _default_format()
+    nothing = nothing_to_check_line(result)
+    if nothing:  # every path skipped (a commit with no article in it): one line, exit 0
+        if not quiet:
+            _log(nothing)
+        if fmt == "text" and not output:  # the line says it all; machine formats still get their (empty) document
+            return EXIT_OK
+    text = render_check(fmt, data, result.report)
     if output:
         write_atomic(output, text)
         if not quiet:

@@ -20,6 +20,16 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class ReadWarning:
+    """A file that was read all the same, and what had to be repaired or left out to read it (a cut-off last
+    character, stray Windows-1252 bytes, a second front-matter block): not a reason to skip it, but worth a
+    look, since the text compared may differ from what its author meant."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
 class OffsetMap:
     """Maps offsets in cleaned text back to the original text.
 
@@ -197,3 +207,4 @@ class Report:
     skipped: tuple[Skipped, ...]
     stats: dict = field(default_factory=dict, compare=False, hash=False)  # counts and timings
     shared: tuple[SharedClaim, ...] = ()  # the clusters reported by more than one article
+    warnings: tuple[ReadWarning, ...] = ()  # files read all the same, with what was repaired

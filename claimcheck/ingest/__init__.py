@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from claimcheck.ingest.clean import clean_text
 from claimcheck.ingest.decode import decode
@@ -18,9 +19,9 @@ from claimcheck.ingest.language import not_english
 from claimcheck.ingest.metadata import parse_date, pick, text_field
 from claimcheck.ingest.skip import Unreadable
 from claimcheck.ingest.stamp import leading_stamp
-from claimcheck.records import Article, Skipped
+from claimcheck.records import Article, ReadWarning, Skipped
 
-__all__ = ["MAX_ARTICLE_CHARS", "input_digest", "read_articles", "unique_id"]
+__all__ = ["MAX_ARTICLE_CHARS", "Reading", "input_digest", "read_articles", "read_inputs", "unique_id"]
 
 # spaCy tags about 4,000 tokens a second on one core: a 1 MB book took 3.5 minutes and 1.4 GB end to end
 # on 2 cores, so this many characters (a long book, ~350,000 tokens) take several minutes, and a 50 MB file
@@ -47,9 +48,23 @@ def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Seq
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Reading:
+    articles: tuple[Article, ...]
+    skipped: tuple[Skipped, ...]  # what was not read (a file, or a record of one), and why
+    warnings: tuple[ReadWarning, ...]  # files read all the same, and what was repaired or left out to read them
+
+
 def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
                   max_chars: int | None = None, follow_links_outside: bool = False
                   ) -> tuple[tuple[Article, ...], tuple[Skipped, ...]]:
+    """The articles and what was skipped, as `read_inputs` reads them, for callers that do not show warnings."""
+    reading = read_inputs(paths, include, exclude, max_chars, follow_links_outside)
+    return reading.articles, reading.skipped
+
+
+def read_inputs(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
+                max_chars: int | None = None, follow_links_outside: bool = False) -> Reading:
     """`include`/`exclude` are globs (from the config) on each file's path; a file they rule out is listed in
     `skipped` with the glob, so a file named on the command line never vanishes without a word. An article
     whose text is longer than `max_chars` (None: MAX_ARTICLE_CHARS) is skipped, with its length and the limit.
@@ -66,20 +81,21 @@ def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Se
     found, ruled_out = select(found, include, exclude)
     skipped.extend(ruled_out)
     articles: list[Article] = []
+    warnings: list[ReadWarning] = []
     first_seen: dict[tuple[str, str], str] = {}  # ("text" or "words", hash) -> where it was first seen
     ids = _Ids()
     for f in found:  # sorted by path, so "earlier" and the id suffixes are deterministic
         try:
             decoded = decode(read_bytes(f.os_path))
-            records, problems = parse(f.path, decoded.text)
+            records, problems, notes = parse(f.path, decoded.text)
         except Unreadable as e:
             skipped.append(Skipped(f.path, str(e)))
             continue
         except Exception as e:  # one bad file must not stop the run; the reason still says what broke
             skipped.append(Skipped(f.path, f"could not read: {type(e).__name__}: {e}"))
             continue
-        if decoded.note:  # read all the same; the report says what was repaired
-            skipped.append(Skipped(f.path, decoded.note))
+        # Read all the same: the report says what was repaired, apart from what was not read at all.
+        warnings.extend(ReadWarning(f.path, n) for n in (decoded.note, *notes) if n)
         skipped.extend(Skipped(f.path, p) for p in problems)
         for record in records:
             prefix = f"{record.where}: " if record.where else ""
@@ -90,7 +106,8 @@ def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Se
                 articles.append(article)
     articles.sort(key=lambda a: (a.path, a.id))
     # A bad file named on the command line and found in a folder given too is listed once.
-    return tuple(articles), tuple(sorted(set(skipped), key=lambda s: (s.path, s.reason)))
+    return Reading(tuple(articles), tuple(sorted(set(skipped), key=lambda s: (s.path, s.reason))),
+                   tuple(sorted(set(warnings), key=lambda w: (w.path, w.message))))
 
 
 def _read_record(f: Found, record: Record, max_chars: int, first_seen: dict[tuple[str, str], str], ids: _Ids

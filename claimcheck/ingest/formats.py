@@ -27,23 +27,26 @@ class Record:
     where: str = ""  # "item 3" / "line 3" for records of a multi-record file, for messages
 
 
-def parse(path: str, text: str) -> tuple[list[Record], list[str]]:
-    """The records in one file, and a reason for each record that had to be left out.
+def parse(path: str, text: str) -> tuple[list[Record], list[str], list[str]]:
+    """The records in one file, a reason for each record that had to be left out, and a note for each repair
+    made to read a record all the same (its text then differs from the file's).
 
     Raises Unreadable when the file as a whole yields nothing."""
     ext = os.path.splitext(path)[1].lower()
     if ext in (".md", ".markdown"):
-        return [_markdown(text)], []
+        record, notes = _markdown(text)
+        return [record], [], notes
     if ext in (".html", ".htm"):
-        return _html(text)
+        records, notes = _html(text)
+        return records, [], notes
     if ext == ".json":
-        return _json(text)
+        return *_json(text), []
     if ext == ".jsonl":
-        return _jsonl(text)
-    return [Record(text)], []
+        return *_jsonl(text), []
+    return [Record(text)], [], []
 
 
-def _markdown(text: str) -> Record:
+def _markdown(text: str) -> tuple[Record, list[str]]:
     import frontmatter  # imported here: each format pays only for its own parser
 
     if _nested_too_deep(text):
@@ -56,7 +59,32 @@ def _markdown(text: str) -> Record:
     if not content.strip():
         raise Unreadable("no text after the front matter")
     # The whole file stays Article.text (so line numbers match the file); the body is its stripped tail.
-    return Record(text, meta if isinstance(meta, dict) else {}, body_start=_body_start(text, content))
+    start, notes = _past_more_front_matter(text, _body_start(text, content))
+    return Record(text, meta if isinstance(meta, dict) else {}, body_start=start), notes
+
+
+def _past_more_front_matter(text: str, start: int) -> tuple[int, list[str]]:
+    """Where the body starts past any further front-matter blocks (two files pasted together, or an editor's
+    block added above another): their keys would otherwise be read as sentences. Only the first block's
+    metadata counts; each block left out is noted."""
+    import frontmatter
+
+    notes = []
+    while True:
+        rest = text[start:]
+        handler = frontmatter.detect_format(rest, frontmatter.handlers)
+        if handler is None:
+            return start, notes
+        try:
+            front, content = handler.split(rest)
+            meta = handler.load(front)
+        except Exception:  # not front matter after all (a rule, then prose): the body stays as it is
+            return start, notes
+        if not isinstance(meta, dict) or not meta or not content.strip():
+            return start, notes
+        notes.append(f"a second front-matter block (line {text.count(chr(10), 0, start) + 1}) was left out of "
+                     f"the article text; only the first block's metadata is used")
+        start += _body_start(rest, content)
 
 
 def _body_start(text: str, content: str) -> int:
@@ -74,6 +102,7 @@ def _body_start(text: str, content: str) -> int:
 
 
 def _html(text: str) -> tuple[list[Record], list[str]]:
+    """The record, and notes (not reasons to skip: the record is read) on what was left out of it."""
     import trafilatura
 
     too_deep = f"HTML nested more than {MAX_HTML_DEPTH} elements deep"

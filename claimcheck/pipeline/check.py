@@ -40,7 +40,7 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     from claimcheck.embed.cache import EmbeddingCache, LayeredCache
     from claimcheck.embed.encoder import resolve_model, vector_family
     from claimcheck.gate.related import related
-    from claimcheck.ingest import read_articles
+    from claimcheck.ingest import read_inputs
     from claimcheck.pipeline.engine import compare
     from claimcheck.store import relative_path
     from claimcheck.store.vectors import StoreVectors
@@ -51,13 +51,15 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     timing: dict[str, float] = {}
     lap = stopwatch(timing)
 
-    articles, skipped = read_articles(paths, settings.include, settings.exclude, settings.max_article_chars,
-                                      settings.follow_links_outside)
+    reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
+                          settings.follow_links_outside)
+    articles, skipped = reading.articles, reading.skipped
+    if not articles:  # said in one line by the caller (nothing_to_check_line), not a line per file
+        return _nothing_to_check(store, paths, reading)
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
-    if not articles:
-        raise ClaimcheckError(f"no new article could be read from {len(paths)} path(s)"
-                              + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
+    for w in reading.warnings:
+        log(f"warning: {w.path}: {w.message}")
     held = store.articles()
     by_hash = {s.content_hash: s for s in held.values()}
     # A new article already in the store (indexed before the check, or an older version at the same path)
@@ -112,8 +114,33 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     # The claims the new articles share with the articles shown: the picture of who agrees with whom.
     shared = shared_claims(cluster_claims(claims, vectors, threshold), {a.id for a in shown})
     shared = tuple(c for c in shared if any(m.article_id in new_ids for m in c.mentions))
-    report = Report(__version__, tuple(shown), tuple(findings), tuple(skipped), stats, shared)
+    report = Report(__version__, tuple(shown), tuple(findings), tuple(skipped), stats, shared, reading.warnings)
     return CheckResult(report, tuple(sorted(new_ids)), suppressed)
+
+
+def nothing_to_check_line(result: CheckResult) -> str | None:
+    """The one line a check with no new article to read says instead of a result; None for any other check."""
+    if result.new_articles:
+        return None
+    skipped = result.report.skipped
+    first = f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""
+    return f"nothing to check: {len(skipped)} file(s) skipped{first}"
+
+
+def _nothing_to_check(store, paths: Sequence[str], reading) -> CheckResult:
+    """Every path was skipped: nothing in it is an article (a commit of images, a config file, a draft in
+    another language). A pre-commit hook passes whatever was staged, so that is a clean check (exit 0), not a
+    failure. A path that is not there at all is a mistake in the command or the workflow, and stays one."""
+    from claimcheck.ingest.discover import NO_SUCH_FILE
+
+    missing = [s for s in reading.skipped if s.reason == NO_SUCH_FILE]
+    if missing:
+        raise ClaimcheckError(f"no new article could be read from {len(paths)} path(s) ({missing[0].path}: "
+                              f"{missing[0].reason})")
+    stats = {"sentences": 0, "claims": 0, "timing": {}, "corpus_articles": len(store.articles()),
+             "compared_articles": 0}
+    report = Report(__version__, (), (), reading.skipped, stats, (), reading.warnings)
+    return CheckResult(report, (), 0)
 
 
 def _fresh_id(wanted: str, taken: set[str]) -> str:

@@ -16,11 +16,14 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
     """The report of the articles in `paths`; `engine` (None: a local one) analyses, embeds and compares."""
     from claimcheck.embed.encoder import resolve_model
     from claimcheck.facts import load_facts
-    from claimcheck.ingest import input_digest, read_articles
+    from claimcheck.ingest import input_digest, read_inputs
     from claimcheck.report import memo
 
     timing: dict[str, float] = {}
     lap = stopwatch(timing, on_lap)
+
+    def warn(w) -> None:
+        log(f"warning: {w.path}: {w.message}")
 
     facts = load_facts(settings.facts) if settings.facts else ()  # a bad facts file fails before any work
     spec = resolve_model(settings.model, settings.backend, settings.cache_dir)
@@ -33,13 +36,18 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
         if kept is not None:  # the same files, model, settings and code as a run before: its report stands
             for s in kept.skipped:
                 log(f"skipped {s.path}: {s.reason}")
+            for w in kept.warnings:
+                warn(w)
             lap("cached_report")
             timing.update(texts_embedded=0, texts_from_cache=0)
             return replace(kept, stats={**kept.stats, "timing": timing})
-    articles, skipped = read_articles(paths, settings.include, settings.exclude, settings.max_article_chars,
-                                      settings.follow_links_outside)
+    reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
+                          settings.follow_links_outside)
+    articles, skipped = reading.articles, reading.skipped
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
+    for w in reading.warnings:
+        warn(w)
     if not articles:
         raise ClaimcheckError(f"no article could be read from {len(paths)} path(s)" + (f" ({skipped[0].path}: {skipped[0].reason})" if skipped else ""))
     lap("ingest")
@@ -76,6 +84,7 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
         skipped=tuple(skipped),
         stats=stats,
         shared=shared_claims(clusters),
+        warnings=reading.warnings,
     )
     if key is not None:
         memo.save(settings.cache_dir, key, report, log)

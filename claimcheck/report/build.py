@@ -5,6 +5,7 @@ inputs in any order give the same dict, and only the top-level "timing" key may 
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from collections import Counter
@@ -22,6 +23,7 @@ TOOL_NAME = "claimcheck"
 SEVERITIES = ("error", "warning", "info")  # most severe first: the order findings are listed in
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 STAT_COUNTS = ("sentences", "claims", "clusters")
+REPORT_ID_LENGTH = 16  # hex digits: a 64-bit hash, ample for telling two runs apart
 
 
 def report_to_dict(report: Report) -> dict:
@@ -33,22 +35,38 @@ def report_to_dict(report: Report) -> dict:
             summary[key] = int(report.stats[key])
     summary["findings_by_severity"] = count_by_severity(f.severity for f in findings)
 
-    data = {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": TOOL_NAME, "version": report.tool_version},
+    head = {"schema_version": SCHEMA_VERSION, "tool": {"name": TOOL_NAME, "version": report.tool_version}}
+    body = {
         "summary": summary,
         "articles": [_article(a) for a in articles],
         "findings": [_finding(f) for f in findings],
         "skipped": [{"path": s.path, "reason": s.reason}
                     for s in sorted(report.skipped, key=lambda s: (s.path, s.reason))],
+        # Always written, empty or not, so a reader need not tell "none" from "an older claimcheck".
+        "warnings": [{"path": w.path, "message": w.message}
+                     for w in sorted(set(report.warnings), key=lambda w: (w.path, w.message))],
         "shared_claims": [{"id": c.id, "sentences": [{"article": m.article_id, "start": m.start, "end": m.end,
                                                       "line": m.line} for m in c.mentions]}
                           for c in report.shared],
     }
+    data = {**head, "report_id": report_id({**head, **body}, report.articles), **body}
     timing = _timing(report.stats.get("timing"))
     if timing is not None:
         data["timing"] = timing
     return data
+
+
+def report_id(data: dict, articles) -> str:
+    """What every file of one report carries (report.json, report.md, report.html), so a reader can tell a
+    JSON and a Markdown of different runs apart (a kill between their renames leaves such a pair).
+
+    A hash of what the files show, timing aside, and of the articles' texts (the HTML shows them): the same
+    inputs give the same files, and two runs that would write different files give different ids."""
+    # allow_nan stays on: a NaN is for validate_report to name, not for the hash to trip on.
+    digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+    for a in sorted(articles, key=lambda a: a.id):
+        digest.update(f"\x00{a.id}\x00{a.content_hash}".encode())
+    return digest.hexdigest()[:REPORT_ID_LENGTH]
 
 
 def count_by_severity(severities) -> dict[str, int]:

@@ -152,6 +152,7 @@ def render(data: dict, texts: dict[str, str]) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{escape(csp)}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="referrer" content="no-referrer">',
+        *([f'<meta name="claimcheck-report-id" content="{escape(data["report_id"])}">'] if data.get("report_id") else []),
         f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
         _header(data, title),
         "<main>",
@@ -184,6 +185,10 @@ def _header(data: dict, title: str) -> str:
     if data.get("skipped"):
         skipped = "".join(f"<li>{escape(s['path'])}: {escape(s['reason'])}</li>" for s in data["skipped"])
         lines.append(f"<details><summary>{len(data['skipped'])} file(s) skipped</summary><ul>{skipped}</ul></details>")
+    if data.get("warnings"):
+        warned = "".join(f"<li>{escape(w['path'])}: {escape(w['message'])}</li>" for w in data["warnings"])
+        lines.append(f"<details><summary>{len(data['warnings'])} warning(s): files read all the same</summary>"
+                     f"<ul>{warned}</ul></details>")
     lines.append("</header>")
     return "\n".join(lines)
 

@@ -15,6 +15,7 @@ _BACKSLASHED = set("\\`*_[]|~$")
 # item or a rule. Only the marker forms CommonMark reads are escaped, so "0.1.0" or "-5" stay as written.
 _BLOCK_MARK = re.compile(r"^([#+-])(?=[\s#-]|$)")
 _ORDERED_MARK = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+MARKDOWN_ID_PREFIX = "<!-- claimcheck report_id: "  # the last line: hidden where Markdown is rendered
 
 
 def escape(text) -> str:
@@ -77,6 +78,14 @@ def render(report_dict: dict) -> str:
         lines += [f"- {escape(s['path'])}: {escape(s['reason'])}" for s in skipped]
         lines.append("")
 
+    warnings = report_dict.get("warnings") or []
+    if warnings:  # read all the same: what was repaired, so a reader can look at the file
+        lines += ["## Warnings", ""]
+        lines += [f"- {escape(w['path'])}: {escape(w['message'])}" for w in warnings]
+        lines.append("")
+
+    if report_dict.get("report_id"):  # ties this file to the report.json of the same run (report.pairing)
+        lines.append(f"{MARKDOWN_ID_PREFIX}{report_dict['report_id']} -->")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -11,7 +11,7 @@ import re
 from urllib.parse import quote
 
 from claimcheck.compare.registry import RULES
-from claimcheck.report.github import finding_message, new_article_ids, source_names, split_statements
+from claimcheck.report.github import new_article_ids, source_names, split_statements
 from claimcheck.runner_safe import json_text
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -69,7 +69,7 @@ def _result(finding: dict, rule_index: int, names: dict[str, str], new_ids: set[
         "ruleId": finding["kind"],
         "ruleIndex": rule_index,
         "level": LEVELS.get(finding["severity"], DEFAULT_LEVEL),
-        "message": {"text": _message_text(finding_message(finding, names, new_ids))},
+        "message": {"text": _linked_message(finding, primary, others, names)},
         "locations": [_location(primary)],
         "relatedLocations": [
             dict(id=i, **_location(s), message={"text": _message_text(
@@ -77,6 +77,27 @@ def _result(finding: dict, rule_index: int, names: dict[str, str], new_ids: set[
             for i, s in enumerate(others, 1)],
         "partialFingerprints": {FINGERPRINT: finding["id"]},
     }
+
+
+def _linked_message(finding: dict, primary: dict, others: list[dict], names: dict[str, str]) -> str:
+    """The annotation's words (github.finding_message), each other source an embedded link to its related
+    location ("[Bay Herald (in/bay-herald.txt:3)](1)", SARIF 2.1.0 3.11.6), so a viewer such as GitHub code
+    scanning links to where the other side is said."""
+    parts = [f'"{_literal(primary["value"])}" here']
+    parts += [f'[{_literal(names.get(s["article"], s["article"]))} ({_literal(s["path"])}:{s["line"]})]({i}) '
+              f'says "{_literal(s["value"])}"' for i, s in enumerate(others, 1)]
+    text = "; ".join(parts) + "."
+    explanation = finding["explanation"].strip()
+    return f"{text} {_literal(explanation)}" if explanation else text
+
+
+_BRACKET = re.compile(r"(\\*)([\[\]])")
+
+
+def _literal(text: str) -> str:
+    """Text from an article or a path inside a message with links: braces doubled (placeholders), and each
+    square bracket escaped with a backslash (SARIF reads [text](n) as a link), a backslash before one too."""
+    return _BRACKET.sub(lambda m: m.group(1) * 2 + "\\" + m.group(2), _message_text(str(text)))
 
 
 def _location(statement: dict) -> dict:

@@ -18,6 +18,10 @@ def summary_lines(report_dict: dict) -> list[str]:
     lines = [f"{len(report_dict['articles'])} articles read"]
     lines.append(f"{len(skipped)} skipped" + (":" if skipped else ""))
     lines += [f"  {plain(s['path'])}: {plain(s['reason'])}" for s in skipped]
+    warnings = report_dict.get("warnings") or []
+    if warnings:  # files read all the same; the line is left out when there are none, as before
+        lines.append(f"{len(warnings)} warning{'s' if len(warnings) > 1 else ''} (read all the same):")
+        lines += [f"  {plain(w['path'])}: {plain(w['message'])}" for w in warnings]
     counts = ", ".join(f"{n} {name}" for name, n in count_by_severity(f["severity"] for f in findings).items())
     lines.append(f"{len(findings)} findings ({counts})")
     for f in findings:

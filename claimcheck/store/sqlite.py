@@ -21,6 +21,7 @@ Layout: `articles` by path and content hash; `claims` (what was extracted, as JS
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import time
@@ -52,6 +53,12 @@ MIGRATIONS: dict[int, list[str]] = {}
 FULL_BELOW = 1 << 20  # bytes left on the disk under which an I/O error is put down to a full disk
 MAX_K = 4096  # the most neighbours sqlite-vec returns for one query
 BUSY_TIMEOUT_S = 300  # a concurrent `index` may hold the write lock while it commits a batch
+# The tables sqlite-vec keeps the vec0 table `vectors` in. One missing makes sqlite-vec fail with its own
+# words, or crash the process (vectors_rowids), so they are looked for when the store is opened.
+VEC_TABLES = ("vectors_info", "vectors_chunks", "vectors_rowids", "vectors_vector_chunks00")
+# sqlite-vec reports a damaged page of its tables as a plain SQLITE_ERROR in its own words ("vectors blob read
+# error for 1", "chunks iter error", "Could not fetch vector data for 8, opening blob failed").
+_VEC_DAMAGE = re.compile(r"blob|chunks? iter|vector data|no such table: main\.vectors", re.IGNORECASE)
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -129,6 +136,15 @@ def _explain(exc, folder: Path) -> str:
     return f"{exc} ({name})" if name else str(exc)
 
 
+def _damage(exc) -> str | None:
+    """What is damaged, when an SQLite error says so: SQLite's own corrupt-file codes, or sqlite-vec's words for
+    a page of its tables it cannot read."""
+    found = damage(exc)
+    if found is None and getattr(exc, "sqlite_errorname", None) == "SQLITE_ERROR" and _VEC_DAMAGE.search(str(exc)):
+        found = f"its vector index cannot be read: {exc}"
+    return found
+
+
 def _reported(method):
     """A store method whose SQLite errors reach the user as one line naming the store, not a traceback."""
 
@@ -140,6 +156,8 @@ def _reported(method):
             return method(self, *args, **kwargs)
         except sqlean.Error as exc:
             raise ClaimcheckError(self._failure(exc)) from exc
+        except _Damaged as exc:
+            raise ClaimcheckError(self._damaged(str(exc))) from exc
 
     return wrapper
 
@@ -184,7 +202,7 @@ class SqliteStore:
         try:
             self._open()
         except (sqlean.DatabaseError, _Damaged) as exc:
-            damaged = str(exc) if isinstance(exc, _Damaged) else damage(exc)
+            damaged = str(exc) if isinstance(exc, _Damaged) else _damage(exc)
             if damaged is None:
                 why = ""
                 if self._read_only_uri() == "mode=ro":
@@ -198,15 +216,20 @@ class SqliteStore:
                 raise ClaimcheckError(f"store {self.path}: cannot make it: {_explain(again, self.folder)}") from None
 
     def _failure(self, exc) -> str:
-        if damage(exc):  # a damaged page found only now, deep inside: not set aside in the middle of a run
-            return (f"store {self.path} is damaged ({exc}): move it aside and run `claimcheck index` on every "
-                    f"article folder to build it again")
+        damaged = _damage(exc)
+        if damaged:  # a damaged page found only now, deep inside: not set aside in the middle of a run
+            return self._damaged(damaged)
         cause = _explain(exc, self.folder)
         if not self.create:
             return f"store {self.path}: {cause}"
         then = "free some space and" if "disk is full" in cause else "once that is fixed,"
         return (f"store {self.path}: {cause}; the store is as of its last commit: {then} run `claimcheck index` "
                 f"again to go on from there")
+
+    def _damaged(self, what: str) -> str:
+        """The line for damage found in the middle of a run, where the store is not set aside."""
+        return (f"store {self.path} is damaged ({what}): move it aside (mv {self.path} {self.path}.damaged) and run "
+                f"`claimcheck index` on every article folder to build it again")
 
     def _set_aside(self, damaged: str, inode: int | None) -> None:
         self.close()
@@ -341,7 +364,8 @@ class SqliteStore:
     def _check_tables(self) -> None:
         """Every table as this version makes it, and the vectors once the store holds any."""
         tables = {r[0] for r in self._db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        wanted = {**_columns(), **({"vectors": None} if self._meta("model") else {})}
+        vectors = dict.fromkeys(("vectors", *VEC_TABLES)) if self._meta("model") else {}
+        wanted = {**_columns(), **vectors}
         missing = sorted(set(wanted) - tables)
         if missing:
             raise _Damaged(f"table {', '.join(missing)} missing")
@@ -545,6 +569,9 @@ class SqliteStore:
             by_id.update((r, np.frombuffer(blob, dtype=np.float32)) for r, blob in rows)
         if not embedding_ids:
             return np.zeros((0, dim), dtype=np.float32)
+        lost = next((i for i in embedding_ids if i not in by_id or len(by_id[i]) != dim), None)
+        if lost is not None:  # every claim's text has a vector, of the store's length, unless the file is damaged
+            raise _Damaged(f"the vector of stored text {lost} is missing or the wrong length")
         return np.stack([by_id[i] for i in embedding_ids])
 
     # -- writing --------------------------------------------------------------------------------------

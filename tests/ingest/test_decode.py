@@ -5,10 +5,10 @@ import os
 
 import pytest
 
-from claimcheck.ingest import read_articles
+from claimcheck.ingest import read_articles, read_inputs
 from claimcheck.ingest.decode import Decoded, decode, decode_text
 from claimcheck.ingest.skip import Unreadable
-from claimcheck.records import Skipped
+from claimcheck.records import ReadWarning, Skipped
 
 from .helpers import write
 
@@ -68,11 +68,12 @@ def test_a_file_cut_off_inside_a_character_is_read_without_it_and_said_so(tmp_pa
     data = (TEXT + "Reporting by Zoë").encode("utf-8")[:-1]  # a download cut in the middle of "ë"
     cut = write(tmp_path / "cut.txt", data)
 
-    articles, skipped = read_articles([str(cut)])
+    reading = read_inputs([str(cut)])
 
-    assert articles[0].text == TEXT + "Reporting by Zo"  # not mojibake: the rest is still UTF-8
-    assert skipped == (Skipped(str(cut), "its last 1 byte, an incomplete UTF-8 character (the file looks cut off); "
-                                         "the rest was read"),)
+    assert reading.articles[0].text == TEXT + "Reporting by Zo"  # not mojibake: the rest is still UTF-8
+    assert reading.skipped == ()  # read, so not skipped: a warning says what was repaired
+    assert reading.warnings == (ReadWarning(str(cut), "its last 1 byte, an incomplete UTF-8 character (the file "
+                                                      "looks cut off); the rest was read"),)
 
 
 def test_utf16_cut_off_after_its_byte_order_mark_is_read_too():

@@ -150,6 +150,6 @@ def test_markdown_with_windows_line_ends_keeps_the_whole_body():
     from claimcheck.ingest.formats import parse
 
     text = "---\r\nsource: Lenfield Post\r\n---\r\n\r\nLENFIELD - About 600 homes flooded.\r\nMore rain is due.\r\n"
-    (record,), problems = parse("lenfield.md", text)
-    assert problems == [] and record.meta == {"source": "Lenfield Post"}
+    (record,), problems, notes = parse("lenfield.md", text)
+    assert problems == notes == [] and record.meta == {"source": "Lenfield Post"}
     assert text[record.body_start:].startswith("LENFIELD - About 600 homes flooded.")

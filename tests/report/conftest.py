@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from claimcheck.records import Article, Finding, Report, Skipped, Statement
+from claimcheck.records import Article, Finding, ReadWarning, Report, Skipped, Statement
 
 ARTICLES = (
     Article(id="bay-herald", path="in/bay-herald.txt", source="Bay Herald", text="", content_hash="h1",
@@ -41,6 +41,9 @@ FINDINGS = (
 SKIPPED = (Skipped("in/notes.pdf", "unsupported file type .pdf"),
            Skipped("in/empty.txt", "no text after cleaning"))
 
+WARNINGS = (ReadWarning("in/coast-wire.md", "its last 1 byte, an incomplete UTF-8 character (the file looks cut off); "
+                                         "the rest was read"),)
+
 STATS = {"sentences": 41, "claims": 27, "clusters": 6, "timing": {"segment": 0.25, "ingest": 0.125}}
 
 
@@ -50,7 +53,7 @@ def make_report(reverse: bool = False) -> Report:
     findings = flip(tuple(Finding(f.id, f.kind, f.severity, f.subject, f.explanation, flip(f.statements))
                           for f in FINDINGS))
     stats = dict(STATS, timing=dict(reversed(list(STATS["timing"].items())))) if reverse else dict(STATS)
-    return Report("0.1.0", flip(ARTICLES), findings, flip(SKIPPED), stats)
+    return Report("0.1.0", flip(ARTICLES), findings, flip(SKIPPED), stats, warnings=WARNINGS)
 
 
 @pytest.fixture

@@ -39,11 +39,13 @@ def test_terminal_lists_warnings_and_errors_only(report):
     lines = summary_lines(report_to_dict(report))
     assert lines[:4] == ["3 articles read", "2 skipped:", "  in/empty.txt: no text after cleaning",
                          "  in/notes.pdf: unsupported file type .pdf"]
-    assert lines[4] == "3 findings (1 error, 1 warning, 1 info)"
-    assert lines[5] == ("[error] entity_role union spokesperson: "
+    assert lines[4:6] == ["1 warning (read all the same):", "  in/coast-wire.md: its last 1 byte, an incomplete "
+                          "UTF-8 character (the file looks cut off); the rest was read"]
+    assert lines[6] == "3 findings (1 error, 1 warning, 1 info)"
+    assert lines[7] == ("[error] entity_role union spokesperson: "
                         "Tomas Aalto (al-nord, bay-herald) vs Ida Brenner (coast-wire)")
-    assert lines[6].startswith("[warning] numeric passengers stranded: about 900 (bay-herald) vs")
-    assert len(lines) == 7
+    assert lines[8].startswith("[warning] numeric passengers stranded: about 900 (bay-herald) vs")
+    assert len(lines) == 9
 
 
 def test_terminal_neutralises_control_characters(report):

@@ -75,7 +75,7 @@ def test_result_sits_on_the_new_article_and_relates_the_others():
         "ruleId": "numeric",
         "ruleIndex": 1,
         "level": "warning",
-        "message": {"text": '"more than 1,500" here; Bay Herald (in/bay-herald.txt:3) says "about 900". '
+        "message": {"text": '"more than 1,500" here; [Bay Herald (in/bay-herald.txt:3)](1) says "about 900". '
                             "One outlet says about 900 passengers, another more than 1,500; the bounds do "
                             "not overlap but the figures may be from different hours."},
         "locations": [{"physicalLocation": {
@@ -87,10 +87,35 @@ def test_result_sits_on_the_new_article_and_relates_the_others():
             "message": {"text": 'Bay Herald says "about 900"'}}],
         "partialFingerprints": {"claimcheckFinding/v1": "f-count"},
     }
-    # the same words as the annotation, without the workflow-command escaping
+    # the same words as the annotation, without the workflow-command escaping, each other source a link
     finding = data["findings"][1]
-    assert numeric["message"]["text"] == github.finding_message(
+    assert re.sub(r"\[([^\]]*)\]\(\d+\)", r"\1", numeric["message"]["text"]) == github.finding_message(
         finding, github.source_names(data), github.new_article_ids(data))
+
+
+LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\((\d+)\)")  # SARIF 3.11.6: [text](id), \[ \] literal
+
+
+def test_every_other_source_is_a_link_to_its_related_location():
+    data = make_check_data(("al-nord", "coast-wire"))
+    for result in assert_valid_sarif(sarif.render(data))["runs"][0]["results"]:
+        related = {r["id"]: r for r in result["relatedLocations"]}
+        links = LINK.findall(result["message"]["text"])
+        assert sorted(int(n) for _, n in links) == sorted(related)  # one link per other statement, each resolves
+        for text, n in links:
+            location = related[int(n)]["physicalLocation"]
+            path = location["artifactLocation"]["uri"]
+            assert text.endswith(f"({path}:{location['region']['startLine']})")
+
+
+def test_brackets_in_article_text_cannot_make_a_link():
+    data = make_check_data(("coast-wire",))
+    other = next(s for s in data["findings"][1]["statements"] if s["article"] == "bay-herald")
+    other.update(value="see [here](2) \\[x]")
+    data["articles"] = [dict(a, source="[Evil](99)") if a["id"] == "bay-herald" else a for a in data["articles"]]
+    text = assert_valid_sarif(sarif.render(data))["runs"][0]["results"][1]["message"]["text"]
+    assert [n for _, n in LINK.findall(text)] == ["1"]  # only our own link, to the one related location
+    assert '\\[Evil\\](99)' in text and 'says "see \\[here\\](2) \\\\\\[x\\]"' in text
 
 
 def test_severity_maps_to_level():
@@ -128,7 +153,8 @@ def test_hostile_text_is_data_and_braces_are_doubled():
     new.update(value="{0} and\n\x1b[31m", path="in/coast wire, draft:1.md", sentence='say "hi" <b>{x}</b>')
     log = assert_valid_sarif(sarif.render(data))
     result = log["runs"][0]["results"][1]
-    assert result["message"]["text"].startswith('"{{0}} and\n\x1b[31m" here;')  # placeholders stay literal
+    # placeholders stay literal, and a bracket cannot open a link
+    assert result["message"]["text"].startswith('"{{0}} and\n\x1b\\[31m" here;')
     location = result["locations"][0]["physicalLocation"]
     assert location["artifactLocation"]["uri"] == "in/coast%20wire%2C%20draft%3A1.md"
     assert location["region"]["snippet"]["text"] == 'say "hi" <b>{x}</b>'  # a snippet is the text as is
