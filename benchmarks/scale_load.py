@@ -115,23 +115,22 @@ def load_postgres(url: str, vectors: np.ndarray, root: Path) -> float:
         store.mark_indexed()
     finally:
         store.close()
-    with psycopg.connect(url) as conn:
-        with conn.transaction():
-            cur = conn.cursor()
-            cur.execute(f"DROP INDEX {INDEX}")  # built once after the load: inserting into it row by row is slow
-            with cur.copy("COPY claimcheck_embeddings (rowid, hash, vec) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.write(_PGCOPY_HEAD)
-                for start in range(1, len(vectors), BATCH):
-                    copy.write(_binary_embeddings(vectors, start, min(start + BATCH, len(vectors))))
-                copy.write(_PGCOPY_TAIL)
-            with cur.copy("COPY claimcheck_articles (rowid, id, path, content_hash, record) FROM STDIN") as copy:
-                for row in _article_rows(1, len(vectors)):
-                    copy.write_row(row)
-            with cur.copy("COPY claimcheck_claims (rowid, article, idx, embedding, cluster, record) FROM STDIN") as copy:
-                for row in _claim_rows(1, len(vectors)):
-                    copy.write_row(row)
-            for table in ("claimcheck_embeddings", "claimcheck_articles", "claimcheck_claims"):  # as if inserted
-                cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'rowid'), (SELECT MAX(rowid) FROM {table}))")
+    with psycopg.connect(url) as conn, conn.transaction():
+        cur = conn.cursor()
+        cur.execute(f"DROP INDEX {INDEX}")  # built once after the load: inserting into it row by row is slow
+        with cur.copy("COPY claimcheck_embeddings (rowid, hash, vec) FROM STDIN (FORMAT BINARY)") as copy:
+            copy.write(_PGCOPY_HEAD)
+            for start in range(1, len(vectors), BATCH):
+                copy.write(_binary_embeddings(vectors, start, min(start + BATCH, len(vectors))))
+            copy.write(_PGCOPY_TAIL)
+        with cur.copy("COPY claimcheck_articles (rowid, id, path, content_hash, record) FROM STDIN") as copy:
+            for row in _article_rows(1, len(vectors)):
+                copy.write_row(row)
+        with cur.copy("COPY claimcheck_claims (rowid, article, idx, embedding, cluster, record) FROM STDIN") as copy:
+            for row in _claim_rows(1, len(vectors)):
+                copy.write_row(row)
+        for table in ("claimcheck_embeddings", "claimcheck_articles", "claimcheck_claims"):  # as if inserted
+            cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'rowid'), (SELECT MAX(rowid) FROM {table}))")
     with psycopg.connect(url, autocommit=True) as conn:
         conn.execute("VACUUM ANALYZE")
     return time.perf_counter() - started
@@ -181,12 +180,11 @@ def build_hnsw(url: str, m: int, ef_construction: int, maintenance_work_mem: str
     return Build(m, ef_construction, seconds, index, table, peak)
 
 
-def postgres_bytes(url: str) -> dict[str, int]:
+def database_bytes(url: str) -> int:
     import psycopg
 
     with psycopg.connect(url) as conn:
-        return dict(conn.execute("SELECT 'embeddings', pg_total_relation_size('claimcheck_embeddings') UNION ALL"
-                                 " SELECT 'database', pg_database_size(current_database())").fetchall())
+        return conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
 
 
 def _peak_rss(pid: int) -> int | None:

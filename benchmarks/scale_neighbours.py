@@ -18,7 +18,7 @@ import numpy as np
 import claimcheck.store.postgres as pg_store
 from claimcheck.store import open_store
 
-from scale_load import Build, build_hnsw, load_postgres, load_sqlite, postgres_bytes, sqlite_bytes
+from scale_load import Build, build_hnsw, database_bytes, load_postgres, load_sqlite, sqlite_bytes
 from scale_vectors import Latency, VectorSet, exact_neighbours, recall
 
 KS = (10, 16)  # 10 for recall@10; 16 is what `check` asks for (claimcheck/gate/related.py)
@@ -48,87 +48,101 @@ def measure(vs: VectorSet, work: Path, server, settings: Settings) -> dict:
     exact = exact_neighbours(vectors, queries, max(KS))
     print(f"  vectors and exact answers made in {time.perf_counter() - started:.1f} s", flush=True)
 
-    note_path = work / f"{vs.name}.json"
-    note = json.loads(note_path.read_text()) if note_path.is_file() else {}
-    folder = work / f"sqlite_{vs.name}"
-    url = server.database(vs.name)
-    loaded_now = set()
-    if "sqlite_load_s" not in note:  # never loaded, or a load that did not finish
-        _fresh_folder(folder)
-        note["sqlite_load_s"] = load_sqlite(folder, vectors)
-        note_path.write_text(json.dumps(note))
-        loaded_now.add("sqlite")
-    if "postgres_load_s" not in note:
-        server.drop(vs.name)
-        url = server.database(vs.name)
-        note.pop("index", None)
-        note["postgres_load_s"] = load_postgres(url, vectors, work)
-        note_path.write_text(json.dumps(note))
-        loaded_now.add("postgres")
-    earlier = {s: "" if s in loaded_now else " (loaded by an earlier run)" for s in ("sqlite", "postgres")}
-    print(f"  load sqlite-vec      {note['sqlite_load_s']:7.1f} s{earlier['sqlite']}   store file "
-          f"{sqlite_bytes(folder) / MIB:,.0f} MiB")
-    sizes = postgres_bytes(url)
-    print(f"  load PostgreSQL      {note['postgres_load_s']:7.1f} s{earlier['postgres']}   COPY, the HNSW index built after; "
-          f"database now {sizes['database'] / MIB:,.0f} MiB", flush=True)
+    note = Note(work / f"{vs.name}.json")
+    folder, url = _loaded(vs, vectors, work, server, note)
     figures = {"kind": vs.kind, "size": vs.size, "load": {k: note[k] for k in ("sqlite_load_s", "postgres_load_s")},
-               "runs": []}
-
+               "runs": [], "builds": []}
     print(f"  {'store':<34} {'ef':>4}  {'k':>3}  {'median ms':>9}  {'p95 ms':>7}  {'recall@k':>8}", flush=True)
+    n = settings.sqlite_queries if vs.size > 100_000 else settings.queries
     store = open_store(folder)
     try:
-        n = settings.sqlite_queries if vs.size > 100_000 else settings.queries
         for k in KS:
             _timed(store, warm[:3], k)
             found, seconds = _timed(store, queries[:n], k)
-            row = _row("sqlite-vec (exact)", None, k, seconds, found, exact[:n])
-            figures["runs"].append(row)
+            figures["runs"].append(_row("sqlite-vec (exact)", None, k, seconds, found, exact[:n]))
     finally:
         store.close()
     if n < settings.queries:
         print(f"  (sqlite-vec: the first {n} queries)")
 
-    held = note.get("index", {})
+    held = note.get("index") or {}
     # The build the database holds already goes first: it is measured without building it again.
-    builds = sorted(settings.builds, key=lambda b: b != (held.get("m"), held.get("ef_construction")))
-    for m, ef_construction in builds:
-        build = Build(**note["index"]) if note.get("index", {}).get("m") == m and \
-            note["index"]["ef_construction"] == ef_construction else None
-        if build is None:
-            print(f"  building HNSW m={m} ef_construction={ef_construction} ...", flush=True)
-            note.pop("index", None)
-            note_path.write_text(json.dumps(note))
-            build = build_hnsw(url, m, ef_construction, settings.maintenance_work_mem, settings.workers)
-            note["index"] = asdict(build)
-            note_path.write_text(json.dumps(note))
-            again = ""
-        else:
-            again = " (built by an earlier run)"
-        peak = f", building backend peak RSS {build.leader_peak_bytes / MIB:,.0f} MiB" if build.leader_peak_bytes else ""
-        print(f"  HNSW m={m} ef_construction={ef_construction}: build {build.seconds:.1f} s{again}, index "
-              f"{build.index_bytes / MIB:,.0f} MiB (table {build.table_bytes / MIB:,.0f} MiB){peak}", flush=True)
-        figures.setdefault("builds", []).append(asdict(build))
-        for ef in settings.ef_search:
-            pg_store.EF_SEARCH = ef  # what the store sets hnsw.ef_search to (at least k) for each query
-            store = open_store(url, root=work)
-            try:
-                for k in KS:
-                    _timed(store, warm, k)
-                    found, seconds = _timed(store, queries, k)
-                    row = _row(f"pgvector HNSW m={m} ef_c={ef_construction}", max(ef, k), k, seconds, found, exact)
-                    figures["runs"].append(row)
-            finally:
-                store.close()
-    pg_store.EF_SEARCH = _STORE_EF
+    for m, ef_construction in sorted(settings.builds, key=lambda b: b != (held.get("m"), held.get("ef_construction"))):
+        build = _built(url, m, ef_construction, settings, note)
+        figures["builds"].append(asdict(build))
+        try:
+            for ef in settings.ef_search:
+                pg_store.EF_SEARCH = ef  # what the store sets hnsw.ef_search to (at least k) for each query
+                store = open_store(url, root=work)
+                try:
+                    for k in KS:
+                        _timed(store, warm, k)
+                        found, seconds = _timed(store, queries, k)
+                        figures["runs"].append(_row(f"pgvector HNSW m={m} ef_c={ef_construction}", max(ef, k), k,
+                                                    seconds, found, exact))
+                finally:
+                    store.close()
+        finally:
+            pg_store.EF_SEARCH = _STORE_EF
     return figures
 
 
-_STORE_EF = pg_store.EF_SEARCH  # the store's own setting, put back after each set
+class Note(dict):
+    """What was loaded and built for one vector set, and how long it took, kept in a JSON file beside the stores;
+    saved after every step, so a killed run leaves no claim of a load or build it did not finish."""
+
+    def __init__(self, path: Path):
+        super().__init__(json.loads(path.read_text()) if path.is_file() else {})
+        self.path = path
+
+    def save(self) -> None:
+        self.path.write_text(json.dumps(self))
 
 
-def _fresh_folder(folder: Path) -> None:
-    for p in folder.glob("store.sqlite3*"):
-        p.unlink()
+def _loaded(vs: VectorSet, vectors: np.ndarray, work: Path, server, note: Note) -> tuple[Path, str]:
+    """The SQLite folder and PostgreSQL URL of `vs`, each loaded now unless an earlier run did."""
+    folder = work / f"sqlite_{vs.name}"
+    now = set()
+    if "sqlite_load_s" not in note:
+        for p in folder.glob("store.sqlite3*"):  # what a load that did not finish left
+            p.unlink()
+        note["sqlite_load_s"] = load_sqlite(folder, vectors)
+        note.save()
+        now.add("sqlite")
+    if "postgres_load_s" not in note:
+        server.drop(vs.name)
+        note.pop("index", None)
+        note["postgres_load_s"] = load_postgres(server.database(vs.name), vectors, work)
+        note.save()
+        now.add("postgres")
+    url = server.database(vs.name)
+    earlier = {s: "" if s in now else " (loaded by an earlier run)" for s in ("sqlite", "postgres")}
+    print(f"  load sqlite-vec      {note['sqlite_load_s']:7.1f} s{earlier['sqlite']}   store file "
+          f"{sqlite_bytes(folder) / MIB:,.0f} MiB")
+    print(f"  load PostgreSQL      {note['postgres_load_s']:7.1f} s{earlier['postgres']}   COPY, the HNSW index built "
+          f"after; database now {database_bytes(url) / MIB:,.0f} MiB", flush=True)
+    return folder, url
+
+
+def _built(url: str, m: int, ef_construction: int, settings: Settings, note: Note) -> Build:
+    """The store's HNSW index with these parameters: the one the database holds, or built now."""
+    held = note.get("index") or {}
+    if (held.get("m"), held.get("ef_construction")) == (m, ef_construction):
+        build, again = Build(**held), " (built by an earlier run)"
+    else:
+        print(f"  building HNSW m={m} ef_construction={ef_construction} ...", flush=True)
+        note.pop("index", None)
+        note.save()
+        build, again = build_hnsw(url, m, ef_construction, settings.maintenance_work_mem, settings.workers), ""
+        note["index"] = asdict(build)
+        note.save()
+    peak = f", building backend peak RSS {build.leader_peak_bytes / MIB:,.0f} MiB" if build.leader_peak_bytes else ""
+    print(f"  HNSW m={m} ef_construction={ef_construction}: build {build.seconds:.1f} s{again}, index "
+          f"{build.index_bytes / MIB:,.0f} MiB (table {build.table_bytes / MIB:,.0f} MiB){peak}", flush=True)
+    return build
+
+
+_STORE_EF = pg_store.EF_SEARCH  # the store's own setting, put back after each build's queries
 
 
 def _timed(store, queries: np.ndarray, k: int) -> tuple[list[list[int]], list[float]]:

@@ -126,6 +126,6 @@ class Latency:
     p95_ms: float
 
     @classmethod
-    def of(cls, seconds: list[float]) -> "Latency":
+    def of(cls, seconds: list[float]) -> Latency:
         ms = np.asarray(seconds) * 1000.0
         return cls(float(np.median(ms)), float(np.percentile(ms, 95)))
