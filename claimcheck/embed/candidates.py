@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from claimcheck.embed.neighbours import expand_pairs
+
 START_K = 32  # neighbours asked for first; most texts have fewer above the floor
 _SLACK = 1e-4  # as in embed.neighbours: callers re-check with their own arithmetic
 
@@ -41,25 +43,15 @@ class Candidates:
         rows = np.asarray(rows, dtype=np.int64)
         if len(rows) < 2:
             return _empty()
-        order = np.argsort(rows, kind="stable")
-        by_row = rows[order]
         present = np.zeros(self.n, dtype=bool)
         present[rows] = True
         keep = present[self.first] & present[self.second] & (self.sims >= min_similarity - _SLACK)
         f, s, v = self.first[keep], self.second[keep], self.sims[keep]
-        # Every position of the first row against every position of the second.
-        fa, fb = np.searchsorted(by_row, f, "left"), np.searchsorted(by_row, f, "right")
-        sa, sb = np.searchsorted(by_row, s, "left"), np.searchsorted(by_row, s, "right")
-        a, b, sims = _cross(fa, fb - fa, sa, sb - sa, v)
-        # A row given more than once (several figures of one sentence) pairs with itself.
-        starts = np.nonzero(np.r_[True, by_row[1:] != by_row[:-1]])[0]
-        counts = np.diff(np.r_[starts, len(by_row)])
-        many = counts > 1
-        if many.any():
-            sa2, sb2, ss2 = _within(starts[many], counts[many])
-            a, b, sims = np.r_[a, sa2], np.r_[b, sb2], np.r_[sims, ss2]
-        pa, pb = order[a], order[b]
-        first, second = np.minimum(pa, pb), np.maximum(pa, pb)
+        # Every position of the first row against every position of the second; a row given more than once
+        # (several figures of one sentence) also pairs with itself.
+        distinct, inverse = np.unique(rows, return_inverse=True)
+        first, second, sims = _members_paired(np.searchsorted(distinct, f), np.searchsorted(distinct, s), v, inverse,
+                                              len(distinct))
         if queries is not None:
             asked = np.zeros(len(rows), dtype=bool)
             asked[np.fromiter(queries, dtype=np.int64)] = True
@@ -76,25 +68,33 @@ def _empty():
     return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
 
 
-def _cross(a_start, a_count, b_start, b_count, sims):
-    """(a, b, sim) for every a in a_start[k]..+a_count[k] and b in b_start[k]..+b_count[k], for each k."""
-    per = a_count * b_count
-    k = np.repeat(np.arange(len(per)), per)
-    within = np.arange(int(per.sum())) - np.repeat(np.cumsum(per) - per, per)
-    a = a_start[k] + within // np.maximum(b_count[k], 1)
-    b = b_start[k] + within % np.maximum(b_count[k], 1)
-    return a.astype(np.int64), b.astype(np.int64), sims[k].astype(np.float32)
+def _members_paired(fx, fy, sims, inverse: np.ndarray, groups: int):
+    """Pairs of groups (fx, fy, with their similarities) as pairs of members (first < second): every member of
+    one against every member of the other, and the members of one group with each other at similarity 1.
+    Group d's members are the indices where `inverse` is d."""
+    members, starts, count = _groups(inverse, groups)
+    a, b = expand_pairs(fx, fy, members, starts, count)
+    same_a, same_b = _within(members, starts)
+    a, b = np.r_[a, same_a].astype(np.int64), np.r_[b, same_b].astype(np.int64)
+    sims = np.r_[np.repeat(sims, count[fx] * count[fy]), np.ones(len(same_a))].astype(np.float32)
+    return np.minimum(a, b), np.maximum(a, b), sims
 
 
-def _within(starts, counts):
-    """Every pair of positions inside each run starts[k]..+counts[k], with similarity 1."""
-    a, b = [], []
-    for start, count in zip(starts.tolist(), counts.tolist()):
-        i, j = np.triu_indices(count, 1)
-        a.append(start + i)
-        b.append(start + j)
-    a, b = np.concatenate(a).astype(np.int64), np.concatenate(b).astype(np.int64)
-    return a, b, np.ones(len(a), dtype=np.float32)
+def _groups(inverse: np.ndarray, groups: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Indices grouped by their value in `inverse`: group d is members[starts[d]:starts[d + 1]], count[d] long."""
+    members = np.argsort(inverse, kind="stable")
+    starts = np.searchsorted(inverse[members], np.arange(groups + 1))
+    return members, starts, np.diff(starts)
+
+
+def _within(members: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of members inside each group."""
+    a, b = [np.zeros(0, np.int64)], [np.zeros(0, np.int64)]
+    for d in np.nonzero(np.diff(starts) > 1)[0].tolist():
+        i, j = np.triu_indices(int(starts[d + 1] - starts[d]), 1)
+        a.append(members[starts[d] + i])
+        b.append(members[starts[d] + j])
+    return np.concatenate(a).astype(np.int64), np.concatenate(b).astype(np.int64)
 
 
 def from_store(store, embedding_ids, floor: float, start_k: int = START_K, progress=None) -> Candidates:
@@ -124,28 +124,12 @@ def from_store(store, embedding_ids, floor: float, start_k: int = START_K, progr
                 progress(1)
         pending, k = again, min(k * 2, limit)
     # Texts -> rows: each pair of texts gives every pair of their rows; rows of one text pair with each other.
-    rows_of = np.argsort(inverse, kind="stable")
-    starts = np.searchsorted(inverse[rows_of], np.arange(len(distinct) + 1))
-    position = {int(e): i for i, e in enumerate(distinct.tolist())}
-    firsts, seconds, sims = [], [], []
-    for (x, y), sim in pairs.items():
-        if x not in position or y not in position:
-            continue  # a neighbour outside the claims asked about
-        px, py = position[x], position[y]
-        for a in rows_of[starts[px]: starts[px + 1]].tolist():
-            for b in rows_of[starts[py]: starts[py + 1]].tolist():
-                firsts.append(min(a, b))
-                seconds.append(max(a, b))
-                sims.append(sim)
-    for d in range(len(distinct)):
-        same = rows_of[starts[d]: starts[d + 1]].tolist()
-        for i, a in enumerate(same):
-            for b in same[i + 1:]:
-                firsts.append(min(a, b))
-                seconds.append(max(a, b))
-                sims.append(1.0)
-    first, second = np.asarray(firsts, dtype=np.int64), np.asarray(seconds, dtype=np.int64)
-    sim = np.asarray(sims, dtype=np.float32)
+    x = np.fromiter((x for x, _ in pairs), dtype=np.int64, count=len(pairs))
+    y = np.fromiter((y for _, y in pairs), dtype=np.int64, count=len(pairs))
+    sim_of = np.fromiter(pairs.values(), dtype=np.float32, count=len(pairs))
+    inside = np.isin(x, distinct) & np.isin(y, distinct)  # a neighbour outside the claims asked about is left out
+    fx, fy, sim_of = np.searchsorted(distinct, x[inside]), np.searchsorted(distinct, y[inside]), sim_of[inside]
+    first, second, sim = _members_paired(fx, fy, sim_of, inverse, len(distinct))
     n = len(ids)
     if len(first):
         _, index = np.unique(first * n + second, return_index=True)

@@ -92,7 +92,7 @@ def _approximate(vectors: np.ndarray, rows: np.ndarray, min_similarity: float):
     # a text printed by a hundred outlets would otherwise hand the comparators its square in pairs. The
     # other copies still join their text's group (and so their outlets join its findings) through the chain.
     count = np.minimum(np.diff(starts), COPIES)
-    a, b = _expand(first, second, copies, starts, count)
+    a, b = expand_pairs(first, second, copies, starts, count)
     s = np.repeat(sims, count[first] * count[second])
     same_a, same_b = _copies_chained(copies, starts)
     same_s = np.einsum("ij,ij->i", vectors[same_a], vectors[same_b]).astype(np.float32)
@@ -113,8 +113,9 @@ def _distinct_rows(vectors: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return vectors[index], inverse.ravel()
 
 
-def _expand(first: np.ndarray, second: np.ndarray, copies: np.ndarray, starts: np.ndarray, count: np.ndarray):
-    """Every (row of first, row of second) for each distinct pair, up to `count` rows of each side."""
+def expand_pairs(first: np.ndarray, second: np.ndarray, copies: np.ndarray, starts: np.ndarray, count: np.ndarray):
+    """Every (row of first, row of second) for each pair of groups, up to `count` rows of each side: the rows of
+    group d are copies[starts[d]:starts[d + 1]]."""
     wide = count[second]
     per_pair = count[first] * wide
     pair = np.repeat(np.arange(len(first)), per_pair)
