@@ -15,9 +15,6 @@ from claimcheck.pipeline.prepare import stopwatch
 from claimcheck.pipeline.settings import Settings
 from claimcheck.records import Report
 
-# The lowest cosine at which clustering or any comparator pairs two sentences (gate.related uses it too).
-FLOOR = 0.3
-
 
 def run_store(store, settings: Settings, log: Callable[[str], None] = lambda _: None,
               on_lap: Callable[[str], None] | None = None, *, engine=None) -> Report:
@@ -25,6 +22,7 @@ def run_store(store, settings: Settings, log: Callable[[str], None] = lambda _: 
     from claimcheck.cluster.claims import cluster_claims, shared_claims
     from claimcheck.embed.candidates import from_store
     from claimcheck.facts import load_facts
+    from claimcheck.gate.related import MIN_SIMILARITY
     from claimcheck.pipeline.engine import compare
 
     timing: dict[str, float] = {}
@@ -35,7 +33,8 @@ def run_store(store, settings: Settings, log: Callable[[str], None] = lambda _: 
         raise ClaimcheckError(f"the store {store.path} holds no article yet: run `claimcheck index` first")
     loaded = store.load(sorted(a.id for a in stored.values()))
     lap("load")
-    candidates = from_store(store, loaded.embedding_ids, min(FLOOR, 1.0 - settings.cluster_threshold))
+    # Down to the lowest cosine at which any comparator (or the clustering) pairs two sentences.
+    candidates = from_store(store, loaded.embedding_ids, min(MIN_SIMILARITY, 1.0 - settings.cluster_threshold))
     if candidates.capped:
         log(f"note: {candidates.capped} sentence(s) had more than {store.max_k()} near sentences in the store; "
             "each kept its nearest")
