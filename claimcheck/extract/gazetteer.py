@@ -245,6 +245,7 @@ _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
 MIN_STEM = 4  # "Pol-ish", "Dan-ish" are too short a stem to tell a country by
 
 
+@lru_cache(maxsize=4096)  # one speaker's name comes back with every figure credited to them
 def nation(word: str) -> str | None:
     """The country a word names as a body's owner: "Libya's" or "Libyan" -> "libya"; None for any other word.
 
