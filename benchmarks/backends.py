@@ -1,17 +1,18 @@
 """The encoder backends beside full-precision torch: encode speed, how close the vectors are, same findings or not.
 
-    .venv/bin/python benchmarks/backends.py [--rounds 5]
+    .venv/bin/python benchmarks/backends.py [--rounds 5] [--backend NAME ...] [--no-realnews]
 
-Backends: torch-fp32 (the reference: the model at full precision), torch (bfloat16 autocast on a processor
-with bfloat16 matrix instructions, otherwise the same as torch-fp32) and onnx-int8 (when onnxruntime is
-installed).
+Backends: torch-fp32 (the reference: the model at full precision), onnx (the default: the same model at
+full precision on ONNX Runtime), torch (bfloat16 autocast on a processor with bfloat16 matrix instructions,
+otherwise the same as torch-fp32) and onnx-int8 (when onnx is installed to export it).
 
-Sentences: every factual sentence (what the pipeline embeds) of the shared seeds and of every fixture set,
-distinct. The models are loaded first (the ONNX one exported into a temporary cache dir, timed on its
+Sentences: every factual sentence (what the pipeline embeds) of the shared seeds, of every fixture set and
+of ../shared/realnews, distinct. The models are loaded first (the ONNX one exported into a temporary cache dir, timed on its
 own), each encodes one warm-up batch, then they encode all the sentences in alternating rounds and the
 best round of each counts (other work on the machine slows single rounds, never the best of several).
 
-Findings: `claimcheck report` (a real subprocess, like a user) on the seeds and on every fixture set, with
+Findings: `claimcheck report` (a real subprocess, like a user) on the seeds, every fixture set and every
+realnews event, with
 each backend, each in its own cache dir; the finding ids and severities must be those of torch-fp32, and
 every report is scored by ../shared/eval/score.py like benchmarks/accuracy.py does.
 """
@@ -36,16 +37,16 @@ REFERENCE = "torch-fp32"
 
 def backends() -> tuple[str, ...]:
     try:
-        import onnxruntime  # noqa: F401
+        import onnx  # noqa: F401
     except ImportError:
-        print("(onnxruntime is not installed, so onnx-int8 is left out: pip install -e '.[onnx]')")
-        return (REFERENCE, "torch")
-    return (REFERENCE, "torch", "onnx-int8")
+        print("(onnx is not installed, so onnx-int8 is left out: pip install -e '.[onnx]')")
+        return (REFERENCE, "onnx", "torch")
+    return (REFERENCE, "onnx", "torch", "onnx-int8")
 
 
-def all_sets() -> list[tuple[str, Path | None, list[Path]]]:
-    """Seeds and every fixture folder, with or without a gold file."""
-    sets = article_sets()
+def all_sets(realnews: bool = True) -> list[tuple[str, Path | None, list[Path]]]:
+    """Seeds, every fixture folder (with or without a gold file) and, unless told not to, every realnews event."""
+    sets = [(name, gold, files) for group, name, gold, files in article_sets() if realnews or group != "realnews"]
     named = {name for name, _, _ in sets}
     if "seeds" not in named and (SHARED / "seeds").is_dir():
         sets.insert(0, ("seeds", None, sorted((SHARED / "seeds").glob("*.txt"))))
@@ -117,16 +118,20 @@ def score(pairs: list[str]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5, help="timed rounds per backend (best counts)")
+    parser.add_argument("--backend", action="append", default=[], help="only these besides torch-fp32 (repeatable)")
+    parser.add_argument("--no-realnews", action="store_true", help="seeds and fixtures only")
     args = parser.parse_args()
     names = backends()
-    sets = all_sets()
+    if args.backend:
+        names = (REFERENCE, *[b for b in names[1:] if b in args.backend])
+    sets = all_sets(not args.no_realnews)
     texts = sentences(sets)
     with tempfile.TemporaryDirectory(prefix="claimcheck-backends-bench-") as tmp:
         tmp = Path(tmp)
         s = speed(texts, tmp / "speed-cache", args.rounds, names)
         rate = {b: len(texts) / s["best"][b] for b in names}
         print(f"sentences: {len(texts)} distinct factual sentences of {len(sets)} sets "
-              f"(seeds and every fixture set); {os.cpu_count()} cores")
+              f"(seeds, fixtures{'' if args.no_realnews else ', realnews'}); {os.cpu_count()} cores")
         if s["export_s"] is not None:
             print(f"onnx-int8 export + int8 quantization, once: {s['export_s']:.1f} s")
         for b in names:

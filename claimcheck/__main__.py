@@ -1,3 +1,4 @@
 from claimcheck.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when a process started by multiprocessing imports it again
+    raise SystemExit(main())

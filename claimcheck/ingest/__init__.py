@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from claimcheck.ingest.clean import clean_text
@@ -29,22 +29,30 @@ __all__ = ["MAX_ARTICLE_CHARS", "Reading", "input_digest", "read_articles", "rea
 # `max_article_chars` in the config raises it.
 MAX_ARTICLE_CHARS = 2_000_000
 
+Progress = Callable[[int, int], None]  # progress(files done, files in all)
+
 
 def input_digest(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
-                 max_chars: int | None = None, follow_links_outside: bool = False) -> str:
+                 max_chars: int | None = None, follow_links_outside: bool = False,
+                 progress: Progress | None = None) -> str:
     """A hash of exactly what `read_articles` would read (each file's path and bytes, and what it would skip
-    while finding files), without decoding or cleaning anything: the key of a kept report."""
+    while finding files), without decoding or cleaning anything: the key of a kept report. `progress` is
+    called as in `read_inputs`."""
     found, skipped = find_inputs(paths, follow_links_outside)
     found, ruled_out = select(found, include, exclude)
     digest = hashlib.sha256(f"max_chars\x00{max_chars or MAX_ARTICLE_CHARS}\x00".encode())
     for s in sorted(skipped + ruled_out, key=lambda s: (s.path, s.reason)):
         digest.update(f"skipped\x00{s.path}\x00{s.reason}\x00".encode())
-    for f in found:
+    for done, f in enumerate(found):
+        if progress:
+            progress(done, len(found))
         try:
             content = hashlib.sha256(read_bytes(f.os_path)).hexdigest()
         except Unreadable as e:
             content = f"unreadable: {e}"
         digest.update(f"file\x00{f.path}\x00{content}\x00".encode())
+    if progress:
+        progress(len(found), len(found))
     return digest.hexdigest()
 
 
@@ -64,7 +72,8 @@ def read_articles(paths: Sequence[str], include: Sequence[str] = (), exclude: Se
 
 
 def read_inputs(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (),
-                max_chars: int | None = None, follow_links_outside: bool = False) -> Reading:
+                max_chars: int | None = None, follow_links_outside: bool = False,
+                progress: Progress | None = None) -> Reading:
     """`include`/`exclude` are globs (from the config) on each file's path; a file they rule out is listed in
     `skipped` with the glob, so a file named on the command line never vanishes without a word. An article
     whose text is longer than `max_chars` (None: MAX_ARTICLE_CHARS) is skipped, with its length and the limit.
@@ -75,7 +84,10 @@ def read_inputs(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequ
 
     One article found twice (same text under two names, or the same words with other whitespace, markup
     or metadata) is read once: the other copy is listed as a duplicate, so it never counts as a second
-    source agreeing with the first."""
+    source agreeing with the first.
+
+    `progress(done, total)`, when given, is called with the files read so far and the files to read, before
+    each file and once after the last (the caller draws it; nothing here knows of terminals)."""
     max_chars = max_chars or MAX_ARTICLE_CHARS
     found, skipped = find_inputs(paths, follow_links_outside)
     found, ruled_out = select(found, include, exclude)
@@ -84,7 +96,9 @@ def read_inputs(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequ
     warnings: list[ReadWarning] = []
     first_seen: dict[tuple[str, str], str] = {}  # ("text" or "words", hash) -> where it was first seen
     ids = _Ids()
-    for f in found:  # sorted by path, so "earlier" and the id suffixes are deterministic
+    for done, f in enumerate(found):  # sorted by path, so "earlier" and the id suffixes are deterministic
+        if progress:
+            progress(done, len(found))
         try:
             decoded = decode(read_bytes(f.os_path))
             records, problems, notes = parse(f.path, decoded.text)
@@ -104,6 +118,8 @@ def read_inputs(paths: Sequence[str], include: Sequence[str] = (), exclude: Sequ
                 skipped.append(Skipped(f.path, prefix + reason))
             else:
                 articles.append(article)
+    if progress:
+        progress(len(found), len(found))
     articles.sort(key=lambda a: (a.path, a.id))
     # A bad file named on the command line and found in a folder given too is listed once.
     return Reading(tuple(articles), tuple(sorted(set(skipped), key=lambda s: (s.path, s.reason))),

@@ -42,6 +42,7 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     from claimcheck.gate.related import related
     from claimcheck.ingest import read_inputs
     from claimcheck.pipeline.engine import compare
+    from claimcheck.progress import bar, reached
     from claimcheck.store import relative_path
     from claimcheck.store.vectors import StoreVectors
 
@@ -51,8 +52,9 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     timing: dict[str, float] = {}
     lap = stopwatch(timing)
 
-    reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
-                          settings.follow_links_outside)
+    with bar(None, "Reading files", settings.show_progress, unit="file") as reading_bar:
+        reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
+                              settings.follow_links_outside, reached(reading_bar))
     articles, skipped = reading.articles, reading.skipped
     if not articles:  # said in one line by the caller (nothing_to_check_line), not a line per file
         return _nothing_to_check(store, paths, reading)
@@ -75,7 +77,8 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     if model is not None and vector_family(model) != vector_family(spec.cache_key):
         raise ClaimcheckError(f"store {store.path} was built with model {model!r}, not {spec.cache_key!r}: "
                               f"check with the model the corpus was indexed with")
-    if engine is None:
+    own_engine = engine is None  # started here, so closed here (its encoder process with it)
+    if own_engine:
         from claimcheck.pipeline.local import LocalEngine
 
         engine = LocalEngine.from_settings(settings)
@@ -99,6 +102,8 @@ def check_paths(store, paths: Sequence[str], settings: Settings, facts=(), basel
     new_ids = {a.id for a in articles}
     findings = [f for f in compare(engine, claims, vectors, by_id, facts, docs, log)
                 if any(s.article_id in new_ids for s in f.statements)]
+    if own_engine:
+        engine.close()
     lap("compare")
     suppressed = 0
     if baseline is not None:

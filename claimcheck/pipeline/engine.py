@@ -147,6 +147,20 @@ def run_block(job: CompareJob, block: CompareBlock) -> Compared:
     return Compared(tuple(findings), tuple(warnings))
 
 
+def run_blocks(job: CompareJob, blocks: Sequence[CompareBlock], show_progress: bool = False) -> list[Compared]:
+    """Each block's `run_block`, one after another in this process (the local engine's compare); with
+    `show_progress`, a bar on stderr counts the blocks and names the comparators running."""
+    from claimcheck.progress import bar
+
+    results = []
+    with bar(len(blocks), "Comparing", show_progress, unit="block") as progress:
+        for block in blocks:
+            progress.set_postfix_str(", ".join(block.comparators))
+            results.append(run_block(job, block))
+            progress.update()
+    return results
+
+
 def compare(engine: Engine, claims, vectors, articles: dict, facts=(), docs=None, log=lambda _: None,
             candidates=None) -> list[Finding]:
     """The compare stage through `engine`: what compare.compare_all gives, blocks merged in order."""

@@ -56,12 +56,15 @@ def index_paths(store, paths: Sequence[str], settings: Settings, log: Callable[[
     from claimcheck.embed.encoder import resolve_model
     from claimcheck.extract.nlp import docs_to_bytes
     from claimcheck.ingest import read_inputs
+    from claimcheck.progress import around_bars, bar, reached
     from claimcheck.store import relative_path
     from claimcheck.store.vectors import StoreVectors
 
     started = time.perf_counter()
-    reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
-                          settings.follow_links_outside)
+    log = around_bars(log, settings.show_progress)  # a line said while the bar runs is not glued to it
+    with bar(None, "Reading files", settings.show_progress, unit="file") as reading_bar:
+        reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
+                              settings.follow_links_outside, reached(reading_bar))
     articles, skipped = reading.articles, list(reading.skipped)
     for w in reading.warnings:  # read all the same: the user hears what was repaired
         log(f"warning: {w.path}: {w.message}")
@@ -96,37 +99,42 @@ def index_paths(store, paths: Sequence[str], settings: Settings, log: Callable[[
     dropped = store.drop_articles(sorted(gone))
 
     spec = resolve_model(settings.model, settings.backend, settings.cache_dir)
-    if engine is None:
+    own_engine = engine is None  # started here, so closed here (its encoder process with it)
+    if own_engine:
         from claimcheck.pipeline.local import LocalEngine
 
         engine = LocalEngine.from_settings(settings)
     cache = LayeredCache(StoreVectors(store), EmbeddingCache(settings.cache_dir))
     added = replaced = embedded = from_cache = 0
-    for start in range(0, len(todo), BATCH_ARTICLES):
-        batch = todo[start : start + BATCH_ARTICLES]
-        prepared = prepare(engine, batch, spec, cache)
-        embedded += prepared.embed_stats.encoded
-        from_cache += prepared.embed_stats.cached
-        rows = {a.id: [] for a in batch}
-        for i, claim in enumerate(prepared.factual):
-            rows[claim.sentence.article_id].append(i)
-        items = []
-        for article in batch:
-            idx = rows[article.id]
-            docs = [prepared.docs[prepared.factual[i].sentence.text] for i in idx
-                    if prepared.factual[i].sentence.text in prepared.docs]
-            items.append((article, [prepared.factual[i] for i in idx], prepared.vectors[idx],
-                          docs_to_bytes(docs) if docs else None))
-        for path, outcome in store.add_articles(items, spec.cache_key, settings.cluster_threshold):
-            if outcome == "added":
-                added += 1
-            elif outcome == "replaced":
-                replaced += 1
-            elif outcome == "already indexed":
-                unchanged += 1  # a concurrent run added it first
-            else:
-                skipped.append(Skipped(path, outcome))
-        log(f"indexed {min(start + BATCH_ARTICLES, len(todo))}/{len(todo)} articles")
+    with bar(len(todo), "Indexing", settings.show_progress and bool(todo), unit="article") as indexing:
+        for start in range(0, len(todo), BATCH_ARTICLES):
+            batch = todo[start : start + BATCH_ARTICLES]
+            prepared = prepare(engine, batch, spec, cache)
+            embedded += prepared.embed_stats.encoded
+            from_cache += prepared.embed_stats.cached
+            rows = {a.id: [] for a in batch}
+            for i, claim in enumerate(prepared.factual):
+                rows[claim.sentence.article_id].append(i)
+            items = []
+            for article in batch:
+                idx = rows[article.id]
+                docs = [prepared.docs[prepared.factual[i].sentence.text] for i in idx
+                        if prepared.factual[i].sentence.text in prepared.docs]
+                items.append((article, [prepared.factual[i] for i in idx], prepared.vectors[idx],
+                              docs_to_bytes(docs) if docs else None))
+            for path, outcome in store.add_articles(items, spec.cache_key, settings.cluster_threshold):
+                if outcome == "added":
+                    added += 1
+                elif outcome == "replaced":
+                    replaced += 1
+                elif outcome == "already indexed":
+                    unchanged += 1  # a concurrent run added it first
+                else:
+                    skipped.append(Skipped(path, outcome))
+            indexing.update(len(batch))
+            log(f"indexed {min(start + BATCH_ARTICLES, len(todo))}/{len(todo)} articles")
+    if own_engine:
+        engine.close()
     store.mark_indexed()  # only now is the store the corpus: `check` refuses one whose first index was killed
     return IndexResult(added, replaced, unchanged, renamed, dropped, tuple(sorted(skipped, key=lambda s: (s.path, s.reason))),
                        embedded, from_cache, round(time.perf_counter() - started, 3), store.counts())

@@ -4,8 +4,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
+from claimcheck.embed.encoder import BULK_TEXTS
 from claimcheck.pipeline.analysis import analyse, available_cores
-from claimcheck.pipeline.engine import CompareBlock, Compared, CompareJob, run_block
+
+CHARS_PER_SENTENCE = 120  # a news sentence, spaces included, roughly: enough to guess how many are coming
+from claimcheck.pipeline.engine import CompareBlock, Compared, CompareJob, run_blocks
 
 
 class LocalEngine:
@@ -15,33 +18,47 @@ class LocalEngine:
         self.workers = workers or available_cores()
         self.show_progress = show_progress
         self._loading: list[threading.Thread] = []
+        self._encoder = None  # embed.encoder_process.EncoderProcess, for the default backend
 
     @classmethod
     def from_settings(cls, settings) -> LocalEngine:
         return cls(show_progress=settings.show_progress)
 
     def analyse(self, articles: Sequence, spec=None) -> tuple[list, dict]:
+        # Text enough for BULK_TEXTS sentences will likely go to spec.bulk: torch loads while spaCy's workers run.
+        bulk = (spec is not None and spec.bulk is not None
+                and sum(len(a.text) for a in articles) >= BULK_TEXTS * CHARS_PER_SENTENCE)
+        if spec is not None and spec.backend == "onnx" and not bulk and self.workers > 1 and self._encoder is None:
+            from claimcheck.embed.encoder_process import EncoderProcess
+
+            # Before spaCy: the model loads on the other core meanwhile (see encoder_process).
+            self._encoder = EncoderProcess(spec, self.show_progress)
         from claimcheck.extract.nlp import load_nlp
 
         def meanwhile():
-            if spec is not None:
-                self._loading.append(preload_encoder(spec))
+            if spec is not None and self._encoder is None:
+                self._loading.append(preload_encoder(spec.bulk if bulk else spec))
 
-        return analyse(articles, load_nlp(), workers=self.workers, while_waiting=meanwhile)
+        return analyse(articles, load_nlp(), workers=self.workers, while_waiting=meanwhile,
+                       show_progress=self.show_progress)
 
     def embed(self, texts: Sequence[str], spec, cache):
         from claimcheck.embed import embed_texts
 
         while self._loading:
             self._loading.pop().join()
-        return embed_texts(list(texts), spec, cache, self.show_progress)
+        encoder = self._encoder if self._encoder is not None and self._encoder.spec == spec else None
+        return embed_texts(list(texts), spec, cache, self.show_progress, encoder)
 
     def compare(self, job: CompareJob, blocks: Sequence[CompareBlock]) -> list[Compared]:
-        return [run_block(job, block) for block in blocks]
+        return run_blocks(job, blocks, self.show_progress)
 
     def close(self) -> None:
         while self._loading:
             self._loading.pop().join()
+        if self._encoder is not None:
+            self._encoder.close()
+            self._encoder = None
 
 
 def preload_encoder(spec) -> threading.Thread:

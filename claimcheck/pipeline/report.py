@@ -17,6 +17,7 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
     from claimcheck.embed.encoder import resolve_model
     from claimcheck.facts import load_facts
     from claimcheck.ingest import input_digest, read_inputs
+    from claimcheck.progress import bar, reached
     from claimcheck.report import memo
 
     timing: dict[str, float] = {}
@@ -29,9 +30,10 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
     spec = resolve_model(settings.model, settings.backend, settings.cache_dir)
     key = None
     if settings.cache_dir is not None:
-        key = memo.memo_key(input_digest(paths, settings.include, settings.exclude, settings.max_article_chars,
-                                         settings.follow_links_outside),
-                            spec.cache_key, settings.cluster_threshold, settings.facts)
+        with bar(None, "Hashing files", settings.show_progress, unit="file") as hashing:
+            digest = input_digest(paths, settings.include, settings.exclude, settings.max_article_chars,
+                                  settings.follow_links_outside, reached(hashing))
+        key = memo.memo_key(digest, spec.cache_key, settings.cluster_threshold, settings.facts)
         kept = memo.load(settings.cache_dir, key, log)
         if kept is not None:  # the same files, model, settings and code as a run before: its report stands
             for s in kept.skipped:
@@ -41,8 +43,9 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
             lap("cached_report")
             timing.update(texts_embedded=0, texts_from_cache=0)
             return replace(kept, stats={**kept.stats, "timing": timing})
-    reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
-                          settings.follow_links_outside)
+    with bar(None, "Reading files", settings.show_progress, unit="file") as reading_bar:
+        reading = read_inputs(paths, settings.include, settings.exclude, settings.max_article_chars,
+                              settings.follow_links_outside, reached(reading_bar))
     articles, skipped = reading.articles, reading.skipped
     for s in skipped:
         log(f"skipped {s.path}: {s.reason}")
@@ -56,7 +59,8 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
     from claimcheck.embed.cache import EmbeddingCache
     from claimcheck.pipeline.engine import compare
 
-    if engine is None:
+    own_engine = engine is None  # started here, so closed here (its encoder process with it)
+    if own_engine:
         from claimcheck.pipeline.local import LocalEngine
 
         engine = LocalEngine.from_settings(settings)
@@ -71,6 +75,8 @@ def run(paths: Sequence[str], settings: Settings, log: Callable[[str], None] = l
     lap("cluster")
     by_id = {a.id: a for a in articles}
     findings = compare(engine, factual, vectors, by_id, facts, docs, log)
+    if own_engine:
+        engine.close()
     lap("compare")
     # What a run cost differs between a cold and a warm run, so it goes with the timings, the one part
     # of the report allowed to differ between runs over the same inputs.

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.cluster.claims import DEFAULT_THRESHOLD
-from claimcheck.config import Config, is_store_url, store_url_refused
+from claimcheck.config import DEFAULT_BACKEND, Config, is_store_url, store_url_refused
 from claimcheck.errors import ClaimcheckError
 
 
@@ -38,7 +38,7 @@ class StoreSpec:
 @dataclass(frozen=True)
 class Settings:
     model: str | None = None  # None: the bundled all-MiniLM-L6-v2
-    backend: str = "torch"  # or "torch-fp32", or "onnx-int8": ONNX Runtime with int8 weights (claimcheck[onnx])
+    backend: str = DEFAULT_BACKEND  # one of config.BACKENDS
     cache_dir: Path | None = None  # None: no on-disk cache
     cluster_threshold: float = DEFAULT_THRESHOLD
     facts: Path | None = None  # facts file of office holders: explains findings, never makes them
@@ -85,7 +85,7 @@ def resolve_settings(config: Config, *, cwd: Path, model: str | None = None, bac
         raise ClaimcheckError(f"--ray-address is for --engine ray, and the engine is {engine}")
     return Settings(
         model=model or config.model,
-        backend=backend or config.backend or "torch",
+        backend=backend or config.backend or DEFAULT_BACKEND,
         cache_dir=None if no_cache else (cache_dir or config.cache_dir or default_cache_dir()),
         cluster_threshold=config.cluster_threshold or DEFAULT_THRESHOLD,
         facts=facts or config.facts,

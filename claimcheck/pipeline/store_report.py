@@ -24,6 +24,7 @@ def run_store(store, settings: Settings, log: Callable[[str], None] = lambda _: 
     from claimcheck.facts import load_facts
     from claimcheck.gate.related import MIN_SIMILARITY
     from claimcheck.pipeline.engine import compare
+    from claimcheck.progress import bar
 
     timing: dict[str, float] = {}
     lap = stopwatch(timing, on_lap)
@@ -34,7 +35,10 @@ def run_store(store, settings: Settings, log: Callable[[str], None] = lambda _: 
     loaded = store.load(sorted(a.id for a in stored.values()))
     lap("load")
     # Down to the lowest cosine at which any comparator (or the clustering) pairs two sentences.
-    candidates = from_store(store, loaded.embedding_ids, min(MIN_SIMILARITY, 1.0 - settings.cluster_threshold))
+    texts = len(set(loaded.embedding_ids))  # from_store moves the bar once a distinct text
+    with bar(texts, "Finding pairs", settings.show_progress, unit="sentence") as pairing:
+        candidates = from_store(store, loaded.embedding_ids, min(MIN_SIMILARITY, 1.0 - settings.cluster_threshold),
+                                progress=pairing.update)
     if candidates.capped:
         log(f"note: {candidates.capped} sentence(s) had more than {store.max_k()} near sentences in the store; "
             "each kept its nearest")

@@ -57,3 +57,13 @@ def test_a_damaged_kept_report_is_set_aside_and_computed_again(tmp_path):
 def test_no_cache_keeps_no_report(tmp_path):
     assert run_cli("report", *articles(), "--out", tmp_path / "a", "--no-cache").returncode == 0
     assert not list(tmp_path.rglob("reports-v1"))
+
+
+def test_a_cold_run_with_the_default_backend_never_imports_torch(tmp_path):
+    # The default encoder runs the model on ONNX Runtime, so nothing in a first run pays torch's import.
+    seen = modules_after("report", *articles(), "--out", tmp_path / "a", "--cache-dir", tmp_path / "cold", "-q")
+    assert seen == {"code": 0, "torch": False, "spacy": True}
+    store = tmp_path / "store"
+    assert run_cli("index", *articles()[1:], "--store", store, "--cache-dir", tmp_path / "index-cache").returncode == 0
+    seen = modules_after("check", articles()[0], "--store", store, "--cache-dir", tmp_path / "cold-check", "-q")
+    assert seen["torch"] is False and seen["code"] in (0, 1)

@@ -113,7 +113,7 @@ def test_backends_have_different_cache_keys(onnx_cache):
     assert torch_spec.backend == "torch" and onnx_spec.backend == "onnx-int8"
     assert torch_spec.cache_key == "all-MiniLM-L6-v2@gt-0.1.0"  # unchanged: existing caches and stores stay valid
     assert onnx_spec.cache_key != torch_spec.cache_key
-    assert resolve_model(None) == resolve_model(None, "torch")
+    assert resolve_model(None) == resolve_model(None, "onnx")  # the default
     with pytest.raises(ClaimcheckError, match="unknown encoder backend"):
         resolve_model(None, "tensorflow")
 
@@ -144,8 +144,8 @@ def test_config_backend_is_validated(tmp_path):
 
     (tmp_path / "claimcheck.toml").write_text('backend = "onnx-int8"\n')
     assert load_config(tmp_path).backend == "onnx-int8"
-    (tmp_path / "claimcheck.toml").write_text('backend = "onnx"\n')
-    with pytest.raises(ClaimcheckError, match="'backend' must be one of torch, torch-fp32, onnx-int8"):
+    (tmp_path / "claimcheck.toml").write_text('backend = "onnx-fp16"\n')
+    with pytest.raises(ClaimcheckError, match="'backend' must be one of onnx, torch, torch-fp32, onnx-int8"):
         load_config(tmp_path)
 
 

@@ -72,3 +72,27 @@ def test_one_foreign_item_of_a_collection_is_skipped_alone(tmp_path):
     assert [a.id for a in articles] == ["feed#1"]
     assert [s.reason for s in skipped] == [
         "item 2: written in German (de), not English: claimcheck's language model and extractors read English only"]
+
+
+PLAIN_ENGLISH = ("The council said on Monday that the bridge over the river would stay closed for at least a "
+                 "month, after engineers found cracks in two of its supports. Drivers have been told to use the "
+                 "ring road, which the police expect to be busy during the morning and evening.")
+
+
+def test_plain_english_prose_is_read_without_loading_the_language_model(monkeypatch):
+    from claimcheck.ingest import language
+
+    def no_model():
+        raise AssertionError("the language model was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_model)
+    assert not_english(PLAIN_ENGLISH) is None
+
+
+@pytest.mark.parametrize("code", ["de", "fr", "es"])
+def test_the_shortcut_never_takes_another_language_for_english(code):
+    from claimcheck.ingest.language import _plainly_english
+
+    # Twice over, so the text is long enough for the shortcut to look at it at all.
+    assert not _plainly_english(FLOOD[code] + " " + FLOOD[code])
+    assert _plainly_english(PLAIN_ENGLISH)

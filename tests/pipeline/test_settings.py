@@ -23,7 +23,7 @@ def test_the_defaults(tmp_path):
     settings = resolve_settings(Config(), cwd=tmp_path, cache_dir=tmp_path / "cache")
     assert settings == Settings(cache_dir=tmp_path / "cache", store=StoreSpec(Path(".claimcheck")))
     assert (settings.cluster_threshold, settings.engine, settings.backend, settings.fail_on) == \
-        (DEFAULT_THRESHOLD, "local", "torch", "error")
+        (DEFAULT_THRESHOLD, "local", "onnx", "error")
 
 
 def test_the_config_is_used_and_every_flag_given_wins(tmp_path):
