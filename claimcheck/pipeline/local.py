@@ -4,10 +4,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from claimcheck.embed.encoder import BULK_TEXTS
 from claimcheck.pipeline.analysis import analyse, available_cores
-
-CHARS_PER_SENTENCE = 120  # a news sentence, spaces included, roughly: enough to guess how many are coming
 from claimcheck.pipeline.engine import CompareBlock, Compared, CompareJob, run_blocks
 
 
@@ -25,10 +22,7 @@ class LocalEngine:
         return cls(show_progress=settings.show_progress)
 
     def analyse(self, articles: Sequence, spec=None) -> tuple[list, dict]:
-        # Text enough for BULK_TEXTS sentences will likely go to spec.bulk: torch loads while spaCy's workers run.
-        bulk = (spec is not None and spec.bulk is not None
-                and sum(len(a.text) for a in articles) >= BULK_TEXTS * CHARS_PER_SENTENCE)
-        if spec is not None and spec.backend == "onnx" and not bulk and self.workers > 1 and self._encoder is None:
+        if spec is not None and spec.backend == "onnx" and self.workers > 1 and self._encoder is None:
             from claimcheck.embed.encoder_process import EncoderProcess
 
             # Before spaCy: the model loads on the other core meanwhile (see encoder_process).
@@ -37,7 +31,7 @@ class LocalEngine:
 
         def meanwhile():
             if spec is not None and self._encoder is None:
-                self._loading.append(preload_encoder(spec.bulk if bulk else spec))
+                self._loading.append(preload_encoder(spec))
 
         return analyse(articles, load_nlp(), workers=self.workers, while_waiting=meanwhile,
                        show_progress=self.show_progress)

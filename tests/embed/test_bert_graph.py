@@ -110,36 +110,3 @@ def test_a_damaged_weights_file_is_one_line_naming_the_folder(model_spec, tmp_pa
     with pytest.raises(ClaimcheckError, match=f"could not load the embedding model from {folder}"):
         GraphEncoder(folder)
 
-
-def test_many_texts_at_once_go_to_the_bulk_path_under_its_own_key(tmp_path, monkeypatch):
-    from dataclasses import replace
-
-    from claimcheck.embed import embed_texts
-    from claimcheck.embed import encoder as encoder_module
-    from claimcheck.embed.cache import EmbeddingCache
-    from claimcheck.embed.encoder import BF16_MARK
-
-    default = resolve_model(None)
-    bulk = replace(default, backend="torch", cache_key=default.cache_key + BF16_MARK, precision="bf16")
-    spec = replace(default, bulk=bulk)  # as on a processor with bfloat16 matrix instructions
-    used = []
-    real = encoder_module.encode
-
-    def watched(chosen, texts, show_progress=False):
-        used.append((chosen.backend, len(texts)))
-        return real(chosen, texts, show_progress)
-
-    monkeypatch.setattr("claimcheck.embed.encode", watched)
-    monkeypatch.setattr("claimcheck.embed.BULK_TEXTS", 3)
-    cache = EmbeddingCache(tmp_path / "cache")
-    try:
-        embed_texts(SENTENCES[:2], spec, cache)  # two: the default path
-        vectors, stats = embed_texts(SENTENCES, spec, cache)  # three new: the bulk path
-        assert used == [("onnx", 2), ("torch", 3)] and stats.encoded == 3
-        assert cache.get_many(bulk.cache_key, []) == {} and len(vectors) == len(SENTENCES)
-        again, stats = embed_texts(SENTENCES, spec, cache)  # both keys are read back
-        assert stats.cached == len(SENTENCES) and np.array_equal(again, vectors)
-    finally:
-        cache.close()
-    # A run that asked for full precision never reads what the bulk path wrote.
-    assert resolve_model(None, "torch-fp32").bulk is None
