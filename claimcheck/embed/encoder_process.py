@@ -35,7 +35,7 @@ class EncoderProcess:
                                             name="claimcheck-encoder", daemon=True)
             self._process.start()
             theirs.close()
-        except (OSError, ValueError):  # no fork here, or no process to spare: encode in this one
+        except Exception:  # noqa: BLE001 - no fork here, no process to spare, or inside a daemon: encode here
             self.close()
 
     def encode(self, texts: list[str]) -> np.ndarray | None:

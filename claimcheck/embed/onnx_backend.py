@@ -34,6 +34,7 @@ import numpy as np
 
 from claimcheck.embed.tokens import cores, padded, sequence_settings, tokenizer
 from claimcheck.errors import ClaimcheckError
+from claimcheck.progress import bar
 from claimcheck.runner_safe import log_line
 
 BACKEND = "onnx-int8"
@@ -269,28 +270,18 @@ class OnnxEncoder:
         # Longest first, so no worker is left with one long sentence at the end.
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
         rows = np.zeros((len(texts), self.dim), dtype=np.float32)
-        progress = None
-        if show_progress:
-            from tqdm import tqdm
-
-            progress = tqdm(total=len(texts), unit="sentence", desc="Embedding", leave=False)
-        try:
+        with bar(len(texts), "Embedding", show_progress, unit="sentence") as progress:
             if self.workers > 1 and len(texts) > 1:
                 from concurrent.futures import ThreadPoolExecutor
 
                 with ThreadPoolExecutor(self.workers) as pool:  # onnxruntime releases the GIL while it runs
                     for i, row in zip(order, pool.map(lambda i: self._one(encodings[i].ids), order)):
                         rows[i] = row
-                        if progress is not None:
-                            progress.update(1)
+                        progress.update(1)
             else:
                 for i in order:
                     rows[i] = self._one(encodings[i].ids)
-                    if progress is not None:
-                        progress.update(1)
-        finally:
-            if progress is not None:
-                progress.close()
+                    progress.update(1)
         return rows
 
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from claimcheck.embed.tokens import cores, padded, sequence_settings, tokenizer
 from claimcheck.errors import ClaimcheckError
+from claimcheck.progress import bar
 
 BATCH = 32  # sentences per run: bigger batches pad more and gain nothing on 2 cores
 INSTALL_HINT = "reinstall claimcheck (pip install -e .), which requires onnxruntime and onnx"
@@ -58,21 +59,12 @@ class GraphEncoder:
             return rows
         encodings = self.tokenizer.encode_batch([t.lower() for t in texts] if self.lower else list(texts))
         order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        progress = None
-        if show_progress:
-            from tqdm import tqdm
-
-            progress = tqdm(total=len(texts), unit="sentence", desc="Embedding", leave=False)
-        try:
+        with bar(len(texts), "Embedding", show_progress, unit="sentence") as progress:
             for start in range(0, len(order), BATCH):
                 chosen = order[start:start + BATCH]
                 ids, mask = padded([encodings[i] for i in chosen])
                 rows[chosen] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})[0]
-                if progress is not None:
-                    progress.update(len(chosen))
-        finally:
-            if progress is not None:
-                progress.close()
+                progress.update(len(chosen))
         return rows
 
 
