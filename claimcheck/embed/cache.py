@@ -97,6 +97,17 @@ class EmbeddingCache:
             warn(f"the embedding cache {self.path} cannot be used ({reason(exc)}); going on without it")
 
     def _connect(self) -> None:
+        # Two runs creating one new cache at once can meet a lock SQLite reports at once instead of waiting
+        # for (switching a new file to WAL, or a snapshot gone stale): the second one tries again shortly.
+        for wait in (0.05, 0.1, 0.2, 0.4, 0.8, None):
+            try:
+                return self._connect_once()
+            except sqlite3.OperationalError as exc:
+                if wait is None or "locked" not in str(exc):
+                    raise
+                time.sleep(wait)
+
+    def _connect_once(self) -> None:
         self._inode = self.path.stat().st_ino if self.path.exists() else None
         self._db = sqlite3.connect(self.path, timeout=60)
         try:

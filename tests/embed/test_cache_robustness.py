@@ -201,3 +201,26 @@ def test_a_partial_onnx_export_of_a_killed_run_is_removed_and_a_running_one_left
         (partial / "model.fp32.onnx").write_bytes(b"half a model")
     _remove_stale_partials(folder)
     assert not killed.exists() and running.exists()
+
+
+def test_a_lock_met_while_opening_is_waited_out(tmp_path, monkeypatch):
+    import sqlite3
+
+    from claimcheck.embed.cache import EmbeddingCache
+
+    real = EmbeddingCache._connect_once
+    calls = []
+
+    def busy_twice(self):
+        calls.append(1)
+        if len(calls) <= 2:  # what SQLite says at once when another run switches the new file to WAL
+            raise sqlite3.OperationalError("database is locked")
+        return real(self)
+
+    monkeypatch.setattr(EmbeddingCache, "_connect_once", busy_twice)
+    cache = EmbeddingCache(tmp_path / "cache")
+    try:
+        cache.put_many("test-model@1", {"a": np.ones(384, dtype=np.float32)})
+        assert len(calls) == 3 and list(cache.get_many("test-model@1", ["a"])) == ["a"]
+    finally:
+        cache.close()
