@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.embed import onnx_proto
+from claimcheck.embed.tokens import modules_problem
 
 OPSET = 17  # LayerNormalization is an operator from 17 on
 IR_VERSION = 8  # the IR of opset 17
@@ -49,25 +50,14 @@ def supported(model_path: Path) -> str | None:
         return f"model type {config.get('model_type')!r} is not bert"
     if config.get("hidden_act", "gelu") != "gelu" or config.get("position_embedding_type", "absolute") != "absolute":
         return "a BERT variant (activation or position embeddings) this graph does not write"
-    modules_file = model_path / "modules.json"
-    if modules_file.is_file():
-        try:
-            modules = json.loads(modules_file.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            return f"unreadable modules.json ({exc})"
-        kinds = [str(m.get("type", "")).rsplit(".", 1)[-1] for m in modules]
-        if not kinds or kinds[0] != "Transformer" or any(k not in ("Transformer", "Pooling", "Normalize") for k in kinds):
-            return f"modules {', '.join(kinds)} (only Transformer, mean Pooling and Normalize are written)"
-        for module in modules:
-            if str(module.get("type", "")).endswith("Pooling"):
-                pooling_file = model_path / module.get("path", "") / "config.json"
-                try:
-                    pooling = json.loads(pooling_file.read_text(encoding="utf-8")) if pooling_file.is_file() else {}
-                except (OSError, ValueError) as exc:
-                    return f"unreadable pooling config ({exc})"
-                modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
-                if modes and modes != ["pooling_mode_mean_tokens"]:
-                    return f"pooling {', '.join(modes)} (only mean pooling is written)"
+    try:
+        problem = modules_problem(model_path)
+    except (OSError, ValueError) as exc:
+        return f"unreadable modules.json or pooling config ({exc})"
+    if problem and problem[0] == "modules":
+        return f"modules {', '.join(problem[1])} (only Transformer, mean Pooling and Normalize are written)"
+    if problem:
+        return f"pooling {', '.join(problem[1])} (only mean pooling is written)"
     return None
 
 

@@ -71,7 +71,7 @@ def resolve_model(name: str | None, backend: str | None = None, cache_dir: Path 
     if backend == "torch" and native_bf16():
         return replace(spec, cache_key=spec.cache_key + BF16_MARK, precision="bf16")
     if backend in ("torch", "torch-fp32"):
-        return replace(spec, backend="torch")
+        return spec
     if backend == "onnx-int8":
         from claimcheck.embed.onnx_backend import RECIPE, artifact_dir
 

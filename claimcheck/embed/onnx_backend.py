@@ -32,7 +32,13 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.embed.tokens import cores, padded, sequence_settings, tokenizer
+from claimcheck.embed.tokens import (
+    cores,
+    modules_problem,
+    padded,
+    sequence_settings,
+    tokenizer,
+)
 from claimcheck.errors import ClaimcheckError
 from claimcheck.progress import bar
 from claimcheck.runner_safe import log_line
@@ -75,21 +81,13 @@ def _require_onnxruntime():
 
 def _pooling_settings(model_path: Path) -> dict:
     """max_seq_length and do_lower_case as sentence-transformers reads them; refuses what we cannot match."""
-    modules_file = model_path / "modules.json"
-    if modules_file.is_file():
-        modules = json.loads(modules_file.read_text(encoding="utf-8"))
-        kinds = [m.get("type", "").rsplit(".", 1)[-1] for m in modules]
-        if not kinds or kinds[0] != "Transformer" or any(k not in ("Transformer", "Pooling", "Normalize") for k in kinds):
-            raise ClaimcheckError(f"the {BACKEND} backend supports Transformer + mean Pooling (+ Normalize) models "
-                                  f"only; {model_path} has modules {', '.join(kinds)}")
-        for module in modules:
-            if module.get("type", "").endswith("Pooling"):
-                pooling_file = model_path / module.get("path", "") / "config.json"
-                pooling = json.loads(pooling_file.read_text(encoding="utf-8")) if pooling_file.is_file() else {}
-                modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
-                if modes and modes != ["pooling_mode_mean_tokens"]:
-                    raise ClaimcheckError(f"the {BACKEND} backend supports mean pooling only; {model_path} uses "
-                                          f"{', '.join(modes)}")
+    problem = modules_problem(model_path)
+    if problem and problem[0] == "modules":
+        raise ClaimcheckError(f"the {BACKEND} backend supports Transformer + mean Pooling (+ Normalize) models "
+                              f"only; {model_path} has modules {', '.join(problem[1])}")
+    if problem:
+        raise ClaimcheckError(f"the {BACKEND} backend supports mean pooling only; {model_path} uses "
+                              f"{', '.join(problem[1])}")
     return sequence_settings(model_path)
 
 

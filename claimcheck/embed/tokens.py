@@ -1,5 +1,5 @@
-"""Word pieces for the ONNX Runtime encoders: the model's own fast tokenizer (tokenizers, no torch), set up as
-sentence-transformers sets it up, and padded batches."""
+"""What the ONNX Runtime encoders read around the model itself, as sentence-transformers reads it: its
+module layout, its sequence settings, its own fast tokenizer (tokenizers, no torch); and padded batches."""
 from __future__ import annotations
 
 import json
@@ -7,6 +7,28 @@ import os
 from pathlib import Path
 
 import numpy as np
+
+
+def modules_problem(model_path: Path) -> tuple[str, list[str]] | None:
+    """What the ONNX encoders cannot run in a sentence-transformers model's modules: ("modules", kinds) unless
+    they are a Transformer followed by Pooling and Normalize only; ("pooling", modes) for pooling other than
+    the mean. None when there is nothing wrong (or no modules.json). A file that cannot be read raises
+    OSError or ValueError."""
+    modules_file = model_path / "modules.json"
+    if not modules_file.is_file():
+        return None
+    modules = json.loads(modules_file.read_text(encoding="utf-8"))
+    kinds = [str(m.get("type", "")).rsplit(".", 1)[-1] for m in modules]
+    if not kinds or kinds[0] != "Transformer" or any(k not in ("Transformer", "Pooling", "Normalize") for k in kinds):
+        return "modules", kinds
+    for module in modules:
+        if str(module.get("type", "")).endswith("Pooling"):
+            pooling_file = model_path / module.get("path", "") / "config.json"
+            pooling = json.loads(pooling_file.read_text(encoding="utf-8")) if pooling_file.is_file() else {}
+            modes = [k for k, v in pooling.items() if k.startswith("pooling_mode") and v]
+            if modes and modes != ["pooling_mode_mean_tokens"]:
+                return "pooling", modes
+    return None
 
 
 def sequence_settings(model_path: Path) -> dict:
