@@ -12,7 +12,7 @@ a report) and vanish when done (leave=False), so a log keeps only its lines.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from typing import Self
 
 
@@ -54,17 +54,6 @@ def bar(total: int | None, desc: str, enabled: bool, *, unit: str = "it", file=N
     tqdm.monitor_interval = 0
     return tqdm(total=total, desc=desc, unit=unit, leave=False, dynamic_ncols=True,
                 file=sys.stderr if file is None else file)
-
-
-def track(items: Iterable, desc: str, enabled: bool, *, total: int | None = None, unit: str = "it",
-          file=None) -> Iterator:
-    """`items`, one at a time, with a bar that advances as each is taken (and is gone once they all are)."""
-    if total is None and hasattr(items, "__len__"):
-        total = len(items)
-    with bar(total, desc, enabled, unit=unit, file=file) as b:
-        for item in items:
-            yield item
-            b.update()
 
 
 def reached(b) -> Callable[[int, int], None]:

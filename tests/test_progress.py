@@ -31,7 +31,6 @@ def test_progress_off_draws_nothing_and_never_imports_tqdm():
         "out = io.StringIO()\n"
         "with progress.bar(3, 'Reading', False, file=out) as b:\n"
         "    b.update(); b.set_postfix_str('x')\n"
-        "assert list(progress.track([1, 2], 'Reading', False, file=out)) == [1, 2]\n"
         "progress.reached(progress.bar(None, 'Reading', False))(1, 2)\n"
         "log = print\n"
         "assert progress.around_bars(log, False) is log\n"
@@ -52,13 +51,6 @@ def test_a_bar_is_drawn_on_the_stream_given_and_cleared_when_done():
     text = out.getvalue()
     assert "Reading files:" in text and "/3" in text
     assert segments(text)[-2].strip() == "" and text.endswith("\r")  # leave=False: the line is blanked
-
-
-def test_track_gives_every_item_with_or_without_a_bar():
-    out = io.StringIO()
-    assert list(progress.track(range(5), "Counting", True, file=out)) == list(range(5))
-    assert "Counting:" in out.getvalue() and "/5" in out.getvalue()
-    assert list(progress.track(iter(range(5)), "Counting", False)) == list(range(5))
 
 
 def test_reached_moves_a_bar_to_the_count_and_total_given():

@@ -131,12 +131,10 @@ def _cluster_part(vectors: np.ndarray, threshold: float, small: bool = False) ->
 def _average_linkage(vectors: np.ndarray, threshold: float) -> list[int]:
     """Average-linkage clustering cut below `threshold`, by merging the closest pair of clusters while it is
     closer than that: what scipy's linkage and fcluster give, for a part small enough to do it plainly."""
-    x = vectors.astype(np.float64)
-    x /= np.linalg.norm(x, axis=1, keepdims=True)
-    distance = np.clip(1.0 - x @ x.T, 0.0, 2.0)
+    distance = _cosine_matrix(vectors)
     np.fill_diagonal(distance, np.inf)
-    size = np.ones(len(x))
-    owner = np.arange(len(x))
+    size = np.ones(len(vectors))
+    owner = np.arange(len(vectors))
     while True:
         i, j = np.unravel_index(int(np.argmin(distance)), distance.shape)
         if not distance[i, j] < threshold:
@@ -154,7 +152,11 @@ def _average_linkage(vectors: np.ndarray, threshold: float) -> list[int]:
 def _cosine_distances(vectors: np.ndarray) -> np.ndarray:
     """The condensed cosine distance matrix (scipy's pdist "cosine"), by one matrix product: pdist computes
     it pair by pair without BLAS, which costs seconds on a part of a few thousand sentences."""
+    return _cosine_matrix(vectors)[np.triu_indices(len(vectors), 1)]
+
+
+def _cosine_matrix(vectors: np.ndarray) -> np.ndarray:
+    """Every pair's cosine distance, in float64, as both linkages read it."""
     x = vectors.astype(np.float64)
     x /= np.linalg.norm(x, axis=1, keepdims=True)
-    upper = np.triu_indices(len(x), 1)
-    return np.clip(1.0 - (x @ x.T)[upper], 0.0, 2.0)
+    return np.clip(1.0 - x @ x.T, 0.0, 2.0)
