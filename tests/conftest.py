@@ -30,6 +30,16 @@ def run_cli(*args, cwd=None, env_extra=None):
     )
 
 
+def error_line(done, *words, starts: str = "claimcheck: error: ") -> str:
+    """The one line a failed run leaves on stderr (exit code 2, no traceback), holding every word given."""
+    assert done.returncode == 2, (done.returncode, done.stderr)
+    [line] = done.stderr.splitlines()
+    assert line.startswith(starts) and "Traceback" not in done.stderr, line
+    for word in words:
+        assert word in line, line
+    return line
+
+
 @pytest.fixture(scope="session")
 def embedding_cache(tmp_path_factory):
     """One embedding cache for every CLI test of the session: a sentence is embedded once per session."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import error_line, run_cli
 from tests.disks import fill, privileged
 
 A = "About 40 people were hurt when the roof of the Ostby market hall fell in on Monday.\n"
@@ -24,12 +24,7 @@ def folder(tmp_path):
 
 
 def failed_with_one_line(done, *words) -> str:
-    assert done.returncode == 2, (done.returncode, done.stderr)
-    [line] = done.stderr.splitlines()
-    assert line.startswith("claimcheck: error: cannot write ") and "Traceback" not in done.stderr, line
-    for word in words:
-        assert word in line, line
-    return line
+    return error_line(done, *words, starts="claimcheck: error: cannot write ")
 
 
 def analysed(done) -> bool:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import error_line, run_cli
 
 ARTICLE = "About 40 people were hurt when the roof of the Ostby market hall fell in on Monday.\n"
 
@@ -18,15 +18,6 @@ def folder(tmp_path):
     return tmp_path
 
 
-def stops_with_one_line(done, *words) -> str:
-    assert done.returncode == 2, done.stderr
-    [line] = done.stderr.splitlines()
-    assert line.startswith("claimcheck: error: ") and "Traceback" not in done.stderr
-    for word in words:
-        assert word in line, line
-    return line
-
-
 @pytest.mark.parametrize("text,says", [
     ("[tool]\nclaimcheck = 5\n", "[tool.claimcheck] must be a table, not 5"),
     ("tool = 5\n", "'tool' must be a table, not 5"),
@@ -35,26 +26,26 @@ def stops_with_one_line(done, *words) -> str:
 ])
 def test_a_pyproject_whose_tool_or_claimcheck_is_not_a_table(folder, text, says):
     (folder / "pyproject.toml").write_text(text)
-    stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), str(folder / "pyproject.toml"), says)
+    error_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), str(folder / "pyproject.toml"), says)
 
 
 def test_a_config_nested_thousands_deep(folder):
     (folder / "claimcheck.toml").write_text("include = " + "[" * 50_000 + "]" * 50_000 + "\n")
-    stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), "nested too deeply")
+    error_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), "nested too deeply")
 
 
 @pytest.mark.parametrize("key", ["cache_dir", "store"])
 def test_a_folder_setting_that_names_a_file(folder, key):
     (folder / "notes.txt").write_text("not a folder\n")
     (folder / "claimcheck.toml").write_text(f'{key} = "notes.txt"\n')
-    line = stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), f"'{key}' must name a folder")
+    line = error_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), f"'{key}' must name a folder")
     assert str(folder / "notes.txt") in line
     assert (folder / "notes.txt").read_text() == "not a folder\n"
 
 
 def test_a_config_linked_to_a_device_is_refused_not_read_or_ignored(folder):
     os.symlink("/dev/zero", folder / "claimcheck.toml")
-    stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), "not a regular file")
+    error_line(run_cli("report", "hall.txt", "--out", "out", cwd=folder), "not a regular file")
 
 
 @pytest.mark.parametrize("how", ["named", "linked"])
@@ -63,20 +54,20 @@ def test_facts_from_dev_zero_are_refused_not_read_without_end(folder, how):
     if how == "linked":
         os.symlink("/dev/zero", folder / "facts.yaml")
         facts = "facts.yaml"
-    stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", "--facts", facts, "--no-cache", cwd=folder),
+    error_line(run_cli("report", "hall.txt", "--out", "out", "--facts", facts, "--no-cache", cwd=folder),
                         "facts file", "not a regular file")
 
 
 def test_a_facts_file_over_the_size_limit_is_refused(folder):
     with open(folder / "facts.yaml", "wb") as f:
         f.write(b"offices:\n" + b"#" * (16 * 1024 * 1024))
-    stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", "--facts", "facts.yaml", cwd=folder),
+    error_line(run_cli("report", "hall.txt", "--out", "out", "--facts", "facts.yaml", cwd=folder),
                         "larger than 16 MB, the most claimcheck reads of a facts file")
 
 
 def test_a_facts_file_nested_thousands_deep(folder):
     (folder / "facts.yaml").write_text("offices:\n  " + "- " * 100_000 + "x\n")
-    stops_with_one_line(run_cli("report", "hall.txt", "--out", "out", "--facts", "facts.yaml", cwd=folder),
+    error_line(run_cli("report", "hall.txt", "--out", "out", "--facts", "facts.yaml", cwd=folder),
                         "facts file", "nested too deeply")
 
 
@@ -87,10 +78,10 @@ def test_a_facts_file_nested_thousands_deep(folder):
 def test_a_baseline_nested_thousands_deep(folder, text, says):
     (folder / "baseline.json").write_text(text)
     done = run_cli("check", "hall.txt", "--against", folder, "--baseline", "baseline.json", cwd=folder)
-    stops_with_one_line(done, "baseline", says)
+    error_line(done, "baseline", says)
 
 
 def test_a_baseline_linked_to_a_device_is_refused(folder):
     os.symlink("/dev/zero", folder / "baseline.json")
     done = run_cli("check", "hall.txt", "--against", folder, "--baseline", "baseline.json", cwd=folder)
-    stops_with_one_line(done, "baseline", "not a regular file")
+    error_line(done, "baseline", "not a regular file")

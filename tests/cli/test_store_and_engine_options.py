@@ -12,19 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import error_line, run_cli
 from tests.store.newsroom import ARTICLES, CORPUS, NEW
 
 SECRET = "s3cret-do-not-show"
-
-
-def one_line(done, *words) -> str:
-    assert done.returncode == 2, done.stderr
-    [line] = done.stderr.splitlines()
-    assert line.startswith("claimcheck: error: ") and "Traceback" not in done.stderr
-    for word in words:
-        assert word in line, line
-    return line
 
 
 def newsroom(folder: Path, cache: Path, config: str = "") -> Path:
@@ -49,19 +40,19 @@ def test_a_password_in_a_store_url_is_one_line_and_never_shown(tmp_path, command
         (tmp_path / "claimcheck.toml").write_text(f'store = "{url}"\n')
         args = [*command, *(["--store", ".claimcheck"] if command[0] == "baseline" else [])]
     before = sorted(os.listdir(tmp_path))
-    line = one_line(run_cli(*args, cwd=tmp_path), "is refused", "PGPASSWORD", "~/.pgpass")
+    line = error_line(run_cli(*args, cwd=tmp_path), "is refused", "PGPASSWORD", "~/.pgpass")
     assert SECRET not in line
     assert sorted(os.listdir(tmp_path)) == before  # no store, no folder named after the URL, no baseline
 
 
 @pytest.mark.parametrize("command", [["report", "new.txt", "--out", "out"], ["index", "new.txt"]])
-def test_an_unknown_engine_or_a_ray_address_without_ray_is_one_line(tmp_path, command):
+def test_an_unknown_engine_or_a_ray_address_without_ray_is_error_line(tmp_path, command):
     (tmp_path / "new.txt").write_text("The Ketterby leisure centre reopened on Monday, the county council said.\n")
-    one_line(run_cli(*command, "--engine", "nosuch", cwd=tmp_path), "unknown engine 'nosuch'", "local or ray")
-    one_line(run_cli(*command, "--ray-address", "127.0.0.1:6379", cwd=tmp_path),
+    error_line(run_cli(*command, "--engine", "nosuch", cwd=tmp_path), "unknown engine 'nosuch'", "local or ray")
+    error_line(run_cli(*command, "--ray-address", "127.0.0.1:6379", cwd=tmp_path),
              "--ray-address is for --engine ray")
     (tmp_path / "claimcheck.toml").write_text('engine = "nosuch"\n')
-    one_line(run_cli(*command, cwd=tmp_path), str(tmp_path / "claimcheck.toml"), "'engine' must be one of local, ray")
+    error_line(run_cli(*command, cwd=tmp_path), str(tmp_path / "claimcheck.toml"), "'engine' must be one of local, ray")
     assert not (tmp_path / ".claimcheck").exists() and not (tmp_path / "out" / "report.json").exists()
 
 
