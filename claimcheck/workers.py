@@ -16,6 +16,14 @@ from concurrent.futures import ProcessPoolExecutor
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
+def available_cores() -> int:
+    """The cores this process may run on (its affinity), which is what a pool or a thread pool can use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A pool of forked workers (they inherit the loaded spaCy pipeline instead of loading it again)."""
     return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"),

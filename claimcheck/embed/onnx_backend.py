@@ -33,7 +33,6 @@ from pathlib import Path
 import numpy as np
 
 from claimcheck.embed.tokens import (
-    cores,
     modules_problem,
     padded,
     sequence_settings,
@@ -42,6 +41,7 @@ from claimcheck.embed.tokens import (
 from claimcheck.errors import ClaimcheckError
 from claimcheck.progress import bar
 from claimcheck.runner_safe import log_line
+from claimcheck.workers import available_cores
 
 BACKEND = "onnx-int8"
 RECIPE = "onnx-int8-v1"  # changes whenever the export or quantization would give other vectors
@@ -236,7 +236,7 @@ class OnnxEncoder:
     def __init__(self, folder: Path | str, workers: int | None = None):
         ort = _require_onnxruntime()
         folder = Path(folder)
-        self.workers = workers or cores()
+        self.workers = workers or available_cores()
         try:
             self.meta = json.loads((folder / META_FILE).read_text(encoding="utf-8"))
             options = ort.SessionOptions()

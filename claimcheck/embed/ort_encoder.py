@@ -16,12 +16,13 @@ from pathlib import Path
 
 import numpy as np
 
-from claimcheck.embed.tokens import cores, padded, sequence_settings, tokenizer
+from claimcheck.embed.tokens import padded, sequence_settings, tokenizer
 from claimcheck.errors import ClaimcheckError
 from claimcheck.progress import bar
+from claimcheck.workers import available_cores
 
 BATCH = 32  # sentences per run: bigger batches pad more and gain nothing on 2 cores
-INSTALL_HINT = "reinstall claimcheck (pip install -e .), which requires onnxruntime and onnx"
+INSTALL_HINT = "reinstall claimcheck (pip install -e .), which requires onnxruntime"
 
 
 class GraphEncoder:
@@ -38,7 +39,7 @@ class GraphEncoder:
         try:
             graph = bert_graph.build(model_path, normalize=bert_graph.normalizes(model_path))
             options = ort.SessionOptions()
-            options.intra_op_num_threads = cores()
+            options.intra_op_num_threads = available_cores()
             options.inter_op_num_threads = 1
             options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")

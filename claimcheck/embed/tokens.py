@@ -3,7 +3,6 @@ module layout, its sequence settings, its own fast tokenizer (tokenizers, no tor
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import numpy as np
@@ -71,9 +70,3 @@ def padded(encodings) -> tuple[np.ndarray, np.ndarray]:
         mask[row, : len(e.ids)] = 1
     return ids, mask
 
-
-def cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

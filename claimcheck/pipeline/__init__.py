@@ -11,7 +11,7 @@
 No printing and no options read from globals: the CLI resolves the settings, opens the engine and the store,
 and hands them in.
 """
-from claimcheck.pipeline.analysis import analyse, available_cores
+from claimcheck.pipeline.analysis import analyse
 from claimcheck.pipeline.check import CheckResult, check_paths
 from claimcheck.pipeline.engine import ENGINES, Engine, open_engine
 from claimcheck.pipeline.index import IndexResult, index_paths
@@ -23,5 +23,5 @@ from claimcheck.pipeline.settings import Settings, StoreSpec, resolve_settings
 Options = Settings  # its name before the settings were resolved in one place
 
 __all__ = ["ENGINES", "CheckResult", "Engine", "IndexResult", "LocalEngine", "Options", "Prepared", "Settings",
-           "StoreSpec", "analyse", "available_cores", "check_paths", "index_paths", "open_engine", "prepare",
+           "StoreSpec", "analyse", "check_paths", "index_paths", "open_engine", "prepare",
            "resolve_settings", "run", "stopwatch"]

@@ -2,7 +2,6 @@
 between several (what the local engine runs)."""
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 
 from claimcheck.records import Claim
@@ -125,9 +124,3 @@ def _count_in_workers(blocks: int) -> None:
     with _done_in_workers.get_lock():
         _done_in_workers.value += blocks
 
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

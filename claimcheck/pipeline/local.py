@@ -4,8 +4,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 
-from claimcheck.pipeline.analysis import analyse, available_cores
+from claimcheck.pipeline.analysis import analyse
 from claimcheck.pipeline.engine import CompareBlock, Compared, CompareJob, run_blocks
+from claimcheck.workers import available_cores
 
 
 class LocalEngine:

@@ -149,7 +149,7 @@ class RayEngine:
             if self.address:
                 ray.init(address=self.address, **quiet)
             else:
-                from claimcheck.pipeline.analysis import available_cores
+                from claimcheck.workers import available_cores
 
                 # "local": a Ray of this run's own, never one some other program left running here.
                 ray.init(address="local", num_cpus=available_cores(), include_dashboard=False, **quiet)
